@@ -1,0 +1,1 @@
+;;; subr.el --- the minilisp prelude  -*- lexical-binding: t -*-

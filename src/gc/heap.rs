@@ -1,0 +1,582 @@
+//! The heap: typed blocks with free lists, payload buffers, the symbol
+//! table, mapped (dumped) ranges and the write barrier.
+//!
+//! The heap never decides to collect by itself: allocation only counts
+//! bytes, and the owner (the interpreter) calls `needs_gc` before an
+//! allocation and runs a collection with its roots (see `collect.rs`).
+//!
+//! # The invariant behind every `unsafe` accessor here
+//! A `Value` with a pointer tag points to a live object of the matching
+//! layout: either a cell of one of this heap's blocks or an object inside a
+//! mapped dump range. Only this heap and the dump loader (after validation)
+//! create pointer values, and the collector frees only cells unreachable
+//! from the roots, so this holds as long as callers keep values they hold
+//! across an allocation rooted (the interpreter's root stack).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::block::{BLOCK_KINDS, Block, BlockKind, header_of, cell_index, set_bit};
+use super::object::*;
+use super::symbol::SymbolTable;
+use super::value::*;
+
+/// Allocation between collections before the next one (Emacs's
+/// `gc-cons-threshold` is 800 kB; we trace only young objects, so a larger
+/// budget buys throughput at little pause cost).
+pub const GC_THRESHOLD_BYTES: usize = 4 * 1024 * 1024;
+
+pub struct Heap {
+    pub(super) blocks: [Vec<Block>; 5],
+    /// Head of each kind's free list (address of a free cell, 0 = empty);
+    /// free cells link through their first word.
+    pub(super) free: [usize; 5],
+    pub symbols: SymbolTable,
+    /// Address ranges of mapped dumps: objects there are immortal, never
+    /// swept, and traced only when the write barrier recorded them.
+    pub(super) mapped: Vec<Range<usize>>,
+    /// Dumped objects written since load (the remembered set).
+    pub(super) dirty: Vec<Value>,
+    pub(super) dirty_set: HashSet<usize>,
+    pub(super) bytes_since_gc: usize,
+    pub threshold: usize,
+    /// Collect before every allocation (`MINILISP_GC_STRESS=1`).
+    pub stress: bool,
+    pub(super) gray: Vec<Value>,
+    pub(super) sym_marks: Vec<u64>,
+    pub gc_count: u64,
+    pub gc_seconds: f64,
+    pub(super) in_gc: bool,
+}
+
+// SAFETY: the heap exclusively owns its blocks and payloads; raw pointers
+// inside objects point only into memory owned by this heap or its mapped
+// dumps, so moving the whole heap to another thread is sound.
+unsafe impl Send for Heap {}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Heap {
+        let mut heap = Heap {
+            blocks: Default::default(),
+            free: [0; 5],
+            symbols: SymbolTable::default(),
+            mapped: Vec::new(),
+            dirty: Vec::new(),
+            dirty_set: HashSet::new(),
+            bytes_since_gc: 0,
+            threshold: GC_THRESHOLD_BYTES,
+            stress: false,
+            gray: Vec::new(),
+            sym_marks: Vec::new(),
+            gc_count: 0,
+            gc_seconds: 0.0,
+            in_gc: false,
+        };
+        let nil = heap.symbols.intern("nil");
+        let t = heap.symbols.intern("t");
+        debug_assert!(nil == Value::NIL && t == Value::T);
+        for v in [nil, t] {
+            let s = heap.symbols.get_mut(v.as_symbol().unwrap());
+            s.value = v;
+            s.flags |= super::symbol::SymFlags::CONSTANT | super::symbol::SymFlags::SPECIAL;
+        }
+        heap
+    }
+
+    /// True when the owner should collect before allocating more.
+    #[inline(always)]
+    pub fn needs_gc(&self) -> bool {
+        self.stress || self.bytes_since_gc >= self.threshold
+    }
+
+    // ---- mapped ranges and the write barrier ----
+
+    /// Registers a mapped dump range; objects inside are externally marked.
+    pub fn add_mapped_range(&mut self, range: Range<usize>) {
+        self.mapped.push(range);
+    }
+
+    #[inline(always)]
+    pub fn is_mapped(&self, addr: usize) -> bool {
+        // Nearly always zero or one range: a linear scan beats a tree.
+        self.mapped.iter().any(|r| r.contains(&addr))
+    }
+
+    /// Records that the object `obj` is about to receive a pointer; a dumped
+    /// object so written is traced by every later collection.
+    #[inline(always)]
+    pub fn write_barrier(&mut self, obj: Value) {
+        if !self.mapped.is_empty() && self.is_mapped(obj.addr()) {
+            self.remember(obj);
+        }
+    }
+
+    #[cold]
+    fn remember(&mut self, obj: Value) {
+        if self.dirty_set.insert(obj.addr()) {
+            self.dirty.push(obj);
+        }
+    }
+
+    /// Number of dumped objects recorded by the write barrier.
+    pub fn dirty_count(&self) -> usize {
+        self.dirty.len()
+    }
+
+    // ---- allocation (never collects) ----
+
+    #[inline]
+    fn alloc_cell(&mut self, kind: BlockKind) -> usize {
+        let k = kind as usize;
+        let mut addr = self.free[k];
+        if addr == 0 {
+            self.add_block(kind);
+            addr = self.free[k];
+        }
+        // SAFETY: `addr` is a free cell of a live block; free cells hold the
+        // address of the next free cell in their first word.
+        unsafe {
+            self.free[k] = *(addr as *const usize);
+            let hdr = header_of(addr);
+            set_bit(&mut (*hdr).allocated, cell_index(addr, kind));
+        }
+        self.bytes_since_gc += kind.cell_size();
+        addr
+    }
+
+    fn add_block(&mut self, kind: BlockKind) {
+        let block = Block::new(kind);
+        let n = block.header().ncells as usize;
+        // Thread the new cells onto the free list in address order.
+        let mut next = self.free[kind as usize];
+        for i in (0..n).rev() {
+            let a = block.cell_addr(i);
+            // SAFETY: `a` is a cell inside the block we just allocated.
+            unsafe { *(a as *mut usize) = next };
+            next = a;
+        }
+        self.free[kind as usize] = next;
+        self.blocks[kind as usize].push(block);
+    }
+
+    pub fn alloc_cons(&mut self, car: Value, cdr: Value) -> Value {
+        let a = self.alloc_cell(BlockKind::Cons);
+        // SAFETY: `a` is a fresh cell sized and aligned for a Cons.
+        unsafe { (a as *mut Cons).write(Cons { car, cdr }) };
+        Value::from_ptr(a, TAG_CONS)
+    }
+
+    pub fn alloc_float(&mut self, f: f64) -> Value {
+        let a = self.alloc_cell(BlockKind::Float);
+        // SAFETY: `a` is a fresh cell sized and aligned for an f64.
+        unsafe { (a as *mut LispFloat).write(LispFloat { value: f }) };
+        Value::from_ptr(a, TAG_FLOAT)
+    }
+
+    pub fn alloc_string(&mut self, s: &str) -> Value {
+        let (data, len, cap) = string_payload(s.as_bytes().to_vec());
+        self.bytes_since_gc += cap;
+        let a = self.alloc_cell(BlockKind::String);
+        let nchars = count_chars(s);
+        // SAFETY: `a` is a fresh cell sized and aligned for a LispString.
+        unsafe { (a as *mut LispString).write(LispString { data, len, cap, nchars }) };
+        Value::from_ptr(a, TAG_STRING)
+    }
+
+    pub fn alloc_vector(&mut self, len: usize, init: Value) -> Value {
+        let data = payload_from_vec(vec![init; len]);
+        self.bytes_since_gc += len * 8;
+        let a = self.alloc_cell(BlockKind::Vec32);
+        // SAFETY: `a` is a fresh cell sized and aligned for a Vector.
+        unsafe { (a as *mut Vector).write(Vector { header: VecKind::Vector as u64, len, data, _reserved: 0 }) };
+        Value::from_ptr(a, TAG_VECLIKE)
+    }
+
+    pub fn alloc_vector_from(&mut self, items: &[Value]) -> Value {
+        let data = payload_from_vec(items.to_vec());
+        self.bytes_since_gc += items.len() * 8;
+        let a = self.alloc_cell(BlockKind::Vec32);
+        // SAFETY: as in `alloc_vector`.
+        unsafe {
+            (a as *mut Vector).write(Vector { header: VecKind::Vector as u64, len: items.len(), data, _reserved: 0 })
+        };
+        Value::from_ptr(a, TAG_VECLIKE)
+    }
+
+    /// A bignum from its sign and little-endian magnitude limbs (no
+    /// normalisation: callers pass values outside the fixnum range).
+    pub fn alloc_bignum(&mut self, negative: bool, limbs: &[u64]) -> Value {
+        let data = payload_from_vec(limbs.to_vec());
+        self.bytes_since_gc += limbs.len() * 8;
+        let a = self.alloc_cell(BlockKind::Vec32);
+        // SAFETY: `a` is a fresh cell sized and aligned for a Bignum.
+        unsafe {
+            (a as *mut Bignum).write(Bignum {
+                header: VecKind::Bignum as u64,
+                len: limbs.len(),
+                limbs: data,
+                negative: negative as u64,
+            })
+        };
+        Value::from_ptr(a, TAG_VECLIKE)
+    }
+
+    /// An empty hash table with `size` slots (Emacs's `:size`).
+    pub fn alloc_hash_table(&mut self, test: HashTest, size: usize) -> Value {
+        let a = self.alloc_cell(BlockKind::Vec128);
+        let mut t = HashTable {
+            header: VecKind::HashTable as u64,
+            test,
+            count: 0,
+            size: 0,
+            kv: std::ptr::null_mut(),
+            hash: std::ptr::null_mut(),
+            next: std::ptr::null_mut(),
+            index: std::ptr::null_mut(),
+            index_size: 0,
+            next_free: -1,
+            stale: 0,
+            _reserved: [0; 5],
+        };
+        self.bytes_since_gc += hash_table_resize(&mut t, size, &self.mapped);
+        // SAFETY: `a` is a fresh cell sized and aligned for a HashTable.
+        unsafe { (a as *mut HashTable).write(t) };
+        Value::from_ptr(a, TAG_VECLIKE)
+    }
+
+    // ---- accessors ----
+
+    #[inline(always)]
+    pub fn car(&self, v: Value) -> Value {
+        debug_assert!(v.is_cons());
+        // SAFETY: heap invariant (module doc): a cons value points to a Cons.
+        unsafe { (*(v.addr() as *const Cons)).car }
+    }
+
+    #[inline(always)]
+    pub fn cdr(&self, v: Value) -> Value {
+        debug_assert!(v.is_cons());
+        // SAFETY: heap invariant (module doc).
+        unsafe { (*(v.addr() as *const Cons)).cdr }
+    }
+
+    #[inline(always)]
+    pub fn set_car(&mut self, v: Value, x: Value) {
+        debug_assert!(v.is_cons());
+        self.write_barrier(v);
+        // SAFETY: heap invariant; &mut self excludes other access.
+        unsafe { (*(v.addr() as *mut Cons)).car = x }
+    }
+
+    #[inline(always)]
+    pub fn set_cdr(&mut self, v: Value, x: Value) {
+        debug_assert!(v.is_cons());
+        self.write_barrier(v);
+        // SAFETY: heap invariant; &mut self excludes other access.
+        unsafe { (*(v.addr() as *mut Cons)).cdr = x }
+    }
+
+    #[inline(always)]
+    pub fn float(&self, v: Value) -> f64 {
+        debug_assert!(v.is_float());
+        // SAFETY: heap invariant.
+        unsafe { (*(v.addr() as *const LispFloat)).value }
+    }
+
+    #[inline(always)]
+    fn string_obj(&self, v: Value) -> &LispString {
+        debug_assert!(v.is_string());
+        // SAFETY: heap invariant.
+        unsafe { &*(v.addr() as *const LispString) }
+    }
+
+    pub fn str(&self, v: Value) -> &str {
+        let s = self.string_obj(v);
+        if s.len == 0 {
+            return "";
+        }
+        // SAFETY: a string's payload holds `len` initialised bytes of valid
+        // UTF-8 (written only by `alloc_string`/`set_string` from a &str,
+        // or by the dump loader after validation).
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(s.data, s.len)) }
+    }
+
+    /// Number of characters (what `length` returns).
+    pub fn string_chars(&self, v: Value) -> usize {
+        self.string_obj(v).nchars
+    }
+
+    /// True if the string holds non-ASCII text (Emacs's multibyte).
+    pub fn string_multibyte(&self, v: Value) -> bool {
+        let s = self.string_obj(v);
+        s.nchars != s.len
+    }
+
+    /// Replaces a string's contents in place (identity is kept); reuses the
+    /// buffer when it is large enough and not part of a mapped dump.
+    pub fn set_string(&mut self, v: Value, new: &str) {
+        debug_assert!(v.is_string());
+        let mapped_data = {
+            let s = self.string_obj(v);
+            !s.data.is_null() && self.is_mapped(s.data as usize)
+        };
+        // SAFETY: heap invariant; &mut self excludes other access.
+        let s = unsafe { &mut *(v.addr() as *mut LispString) };
+        if new.len() <= s.cap && !mapped_data {
+            // SAFETY: the buffer has `cap >= new.len()` writable bytes.
+            unsafe { std::ptr::copy_nonoverlapping(new.as_ptr(), s.data, new.len()) };
+            s.len = new.len();
+        } else if new.len() <= s.len && mapped_data {
+            // A dumped string's bytes may be rewritten in place (copy-on-write
+            // page) as long as they fit in the old length.
+            // SAFETY: the mapped payload has `len` writable (private) bytes.
+            unsafe { std::ptr::copy_nonoverlapping(new.as_ptr(), s.data, new.len()) };
+            s.len = new.len();
+        } else {
+            let (data, len, cap) = string_payload(new.as_bytes().to_vec());
+            if !mapped_data {
+                // SAFETY: the old buffer was made by `string_payload`.
+                unsafe { free_string_payload(s.data, s.cap) };
+            }
+            self.bytes_since_gc += cap;
+            s.data = data;
+            s.len = len;
+            s.cap = cap;
+        }
+        s.nchars = count_chars(new);
+    }
+
+    #[inline(always)]
+    pub fn veclike_kind(&self, v: Value) -> VecKind {
+        debug_assert!(v.is_veclike());
+        // SAFETY: heap invariant: every VecLike object starts with a header word.
+        let h = unsafe { *(v.addr() as *const u64) };
+        VecKind::from_header(h).expect("corrupt veclike header")
+    }
+
+    pub fn is_vector(&self, v: Value) -> bool {
+        v.is_veclike() && self.veclike_kind(v) == VecKind::Vector
+    }
+
+    pub fn is_hash_table(&self, v: Value) -> bool {
+        v.is_veclike() && self.veclike_kind(v) == VecKind::HashTable
+    }
+
+    pub fn is_bignum(&self, v: Value) -> bool {
+        v.is_veclike() && self.veclike_kind(v) == VecKind::Bignum
+    }
+
+    pub fn vec_slice(&self, v: Value) -> &[Value] {
+        debug_assert!(self.is_vector(v));
+        // SAFETY: heap invariant: a vector's payload holds `len` values.
+        unsafe {
+            let vec = &*(v.addr() as *const Vector);
+            if vec.len == 0 { &[] } else { std::slice::from_raw_parts(vec.data, vec.len) }
+        }
+    }
+
+    pub fn vec_len(&self, v: Value) -> usize {
+        self.vec_slice(v).len()
+    }
+
+    pub fn vec_get(&self, v: Value, i: usize) -> Value {
+        self.vec_slice(v)[i]
+    }
+
+    pub fn vec_set(&mut self, v: Value, i: usize, x: Value) {
+        debug_assert!(self.is_vector(v));
+        self.write_barrier(v);
+        // SAFETY: heap invariant; bounds checked by the slice index.
+        unsafe {
+            let vec = &*(v.addr() as *const Vector);
+            std::slice::from_raw_parts_mut(vec.data, vec.len)[i] = x;
+        }
+    }
+
+    /// Sign and magnitude limbs of a bignum.
+    pub fn bignum(&self, v: Value) -> (bool, &[u64]) {
+        debug_assert!(self.is_bignum(v));
+        // SAFETY: heap invariant: a bignum's payload holds `len` limbs.
+        unsafe {
+            let b = &*(v.addr() as *const Bignum);
+            (b.negative != 0, std::slice::from_raw_parts(b.limbs, b.len))
+        }
+    }
+
+    /// The raw hash table behind `v` (see `interp::hashtable` for the
+    /// operations). The write barrier is applied here, so callers may store
+    /// values into it.
+    pub fn hash_table_mut(&mut self, v: Value) -> &mut HashTable {
+        debug_assert!(self.is_hash_table(v));
+        self.write_barrier(v);
+        // SAFETY: heap invariant; &mut self excludes other access.
+        unsafe { &mut *(v.addr() as *mut HashTable) }
+    }
+
+    pub fn hash_table(&self, v: Value) -> &HashTable {
+        debug_assert!(self.is_hash_table(v));
+        // SAFETY: heap invariant.
+        unsafe { &*(v.addr() as *const HashTable) }
+    }
+
+    /// Grows or rebuilds the slot arrays of a hash table to `new_size` slots,
+    /// keeping entries in their slots. Returns bytes allocated.
+    pub fn hash_table_resize(&mut self, v: Value, new_size: usize) {
+        self.write_barrier(v);
+        // SAFETY: heap invariant; &mut self excludes other access.
+        let t = unsafe { &mut *(v.addr() as *mut HashTable) };
+        self.bytes_since_gc += hash_table_resize(t, new_size, &self.mapped);
+    }
+
+    // ---- enumeration (used by the dumper and statistics) ----
+
+    /// Calls `f` with the address of every allocated cell of `kind`.
+    pub fn for_each_cell(&self, kind: BlockKind, mut f: impl FnMut(usize)) {
+        for block in &self.blocks[kind as usize] {
+            let h = block.header();
+            for i in 0..h.ncells as usize {
+                if super::block::bit(&h.allocated, i) {
+                    f(block.cell_addr(i));
+                }
+            }
+        }
+    }
+
+    pub fn block_count(&self) -> usize {
+        BLOCK_KINDS.iter().map(|&k| self.blocks[k as usize].len()).sum()
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        // Free every payload still owned by a live cell; blocks free themselves.
+        for kind in BLOCK_KINDS {
+            let mut cells = Vec::new();
+            self.for_each_cell(kind, |a| cells.push(a));
+            for a in cells {
+                // SAFETY: `a` is an allocated cell of this heap, dropped once.
+                unsafe { super::collect::finalize_cell(a, kind, &self.mapped) };
+            }
+        }
+    }
+}
+
+pub(super) fn count_chars(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.chars().count() }
+}
+
+fn string_payload(bytes: Vec<u8>) -> (*mut u8, usize, usize) {
+    if bytes.is_empty() {
+        return (std::ptr::null_mut(), 0, 0);
+    }
+    let mut bytes = std::mem::ManuallyDrop::new(bytes);
+    (bytes.as_mut_ptr(), bytes.len(), bytes.capacity())
+}
+
+/// # Safety
+/// `data`/`cap` must come from `string_payload` and not be freed before.
+pub(super) unsafe fn free_string_payload(data: *mut u8, cap: usize) {
+    if !data.is_null() && cap != 0 {
+        // SAFETY: per the contract, this is the Vec<u8> made by `string_payload`.
+        drop(unsafe { Vec::from_raw_parts(data, 0, cap) });
+    }
+}
+
+/// Leaks `v` into a payload pointer (null for empty) freed by `free_payload`.
+pub(super) fn payload_from_vec<T>(v: Vec<T>) -> *mut T {
+    if v.is_empty() {
+        return std::ptr::null_mut();
+    }
+    Box::into_raw(v.into_boxed_slice()) as *mut T
+}
+
+/// # Safety
+/// `ptr`/`len` must come from `payload_from_vec` and not be freed before.
+pub(super) unsafe fn free_payload<T>(ptr: *mut T, len: usize) {
+    if !ptr.is_null() && len != 0 {
+        // SAFETY: per the contract, this is the boxed slice of `payload_from_vec`.
+        drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) });
+    }
+}
+
+fn index_size_for(size: usize) -> usize {
+    // Buckets: a power of two at least as large as the slot count.
+    size.max(1).next_power_of_two()
+}
+
+/// Resizes `t` to `new_size` slots (>= current), keeping slot positions
+/// (Emacs's iteration order) and appending new free slots in order.
+fn hash_table_resize(t: &mut HashTable, new_size: usize, mapped: &[Range<usize>]) -> usize {
+    let old = t.size;
+    let new_size = new_size.max(old).max(1);
+    let is_mapped = |p: usize| mapped.iter().any(|r| r.contains(&p));
+    // SAFETY (for the slice reads below): the payloads hold `old` slots
+    // (2*old for kv) as maintained by this function.
+    let (mut kv, mut hash, mut next) = unsafe {
+        (
+            slice_or_empty(t.kv, 2 * old).to_vec(),
+            slice_or_empty(t.hash, old).to_vec(),
+            slice_or_empty(t.next, old).to_vec(),
+        )
+    };
+    kv.resize(2 * new_size, Value::UNBOUND);
+    hash.resize(new_size, 0);
+    next.resize(new_size, -1);
+    // New slots join the free list in order, after whatever is free now.
+    for (i, slot) in next.iter_mut().enumerate().take(new_size).skip(old) {
+        *slot = if i + 1 < new_size { (i + 1) as i64 } else { -1 };
+    }
+    if new_size > old {
+        if t.next_free < 0 {
+            t.next_free = old as i64;
+        } else {
+            let mut i = t.next_free;
+            while next[i as usize] >= 0 {
+                i = next[i as usize];
+            }
+            next[i as usize] = old as i64;
+        }
+    }
+    let index_size = index_size_for(new_size);
+    let mut index = vec![-1i64; index_size];
+    for i in 0..old {
+        if kv[2 * i] != Value::UNBOUND {
+            let b = (hash[i] as usize) & (index_size - 1);
+            next[i] = index[b];
+            index[b] = i as i64;
+        }
+    }
+    // Free the old arrays (unless they lie in a mapped dump).
+    // SAFETY: the old payloads came from `payload_from_vec` with these lengths.
+    unsafe {
+        if !is_mapped(t.kv as usize) {
+            free_payload(t.kv, 2 * old);
+            free_payload(t.hash, old);
+            free_payload(t.next, old);
+        }
+        if !is_mapped(t.index as usize) {
+            free_payload(t.index, t.index_size);
+        }
+    }
+    let bytes = new_size * 32 + index_size * 8;
+    t.kv = payload_from_vec(kv);
+    t.hash = payload_from_vec(hash);
+    t.next = payload_from_vec(next);
+    t.index = payload_from_vec(index);
+    t.index_size = index_size;
+    t.size = new_size;
+    t.stale = 0;
+    bytes
+}
+
+/// # Safety
+/// `p` must be null or valid for `n` reads.
+pub(super) unsafe fn slice_or_empty<'a, T>(p: *const T, n: usize) -> &'a [T] {
+    if p.is_null() || n == 0 { &[] } else { unsafe { std::slice::from_raw_parts(p, n) } }
+}

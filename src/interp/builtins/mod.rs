@@ -1,0 +1,70 @@
+//! Built-in functions, one module per area. Each module exports a
+//! `SUBRS` table; `ALL_SUBRS` fixes their order (and so the subr ids).
+
+pub mod core;
+pub mod load;
+pub mod lists;
+pub mod hash;
+pub mod numbers;
+pub mod predicates;
+pub mod print;
+pub mod process;
+pub mod sequences;
+pub mod strings;
+pub mod symbols;
+
+use super::Interp;
+use super::subr::Subr;
+
+/// Every module's table, in subr-id order.
+pub const ALL_SUBRS: &[&[Subr]] = &[
+    core::SUBRS,
+    load::SUBRS,
+    lists::SUBRS,
+    sequences::SUBRS,
+    strings::SUBRS,
+    symbols::SUBRS,
+    numbers::SUBRS,
+    predicates::SUBRS,
+    hash::SUBRS,
+    print::SUBRS,
+    process::SUBRS,
+];
+
+/// The Lisp prelude, evaluated in this order at boot (embedded so the
+/// binary is self-contained).
+pub const PRELUDE: &[(&str, &str)] = &[
+    ("subr.el", include_str!("../../../lisp/subr.el")),
+];
+
+/// Global variables the runtime provides (`load-path`, `features`, ...).
+pub fn init_variables(interp: &mut Interp) {
+    use crate::gc::Value;
+    use crate::interp::symbols as sym;
+    use crate::gc::value::{MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM};
+    let vars: &[(Value, Value)] = &[
+        (sym::LOAD_PATH, Value::NIL),
+        (sym::FEATURES, Value::NIL),
+        (sym::LOAD_FILE_NAME, Value::NIL),
+        (sym::LOAD_IN_PROGRESS, Value::NIL),
+        (sym::COMMAND_LINE_ARGS_LEFT, Value::NIL),
+        (sym::NONINTERACTIVE, Value::T),
+        (sym::MOST_POSITIVE_FIXNUM, Value::fixnum(MOST_POSITIVE_FIXNUM)),
+        (sym::MOST_NEGATIVE_FIXNUM, Value::fixnum(MOST_NEGATIVE_FIXNUM)),
+        (sym::GC_CONS_THRESHOLD, Value::fixnum(800_000)),
+        (sym::GCS_DONE, Value::fixnum(0)),
+        (sym::MAX_LISP_EVAL_DEPTH, Value::fixnum(super::DEFAULT_MAX_EVAL_DEPTH as i64)),
+        (sym::GENSYM_COUNTER, Value::fixnum(0)),
+    ];
+    for &(s, v) in vars {
+        interp.set_special(s);
+        let _ = interp.set_symbol_value(s, v);
+    }
+    let pi = interp.make_float(std::f64::consts::PI);
+    interp.set_special(sym::FLOAT_PI);
+    let _ = interp.set_symbol_value(sym::FLOAT_PI, pi);
+    let e = interp.intern("float-e");
+    let ev = interp.make_float(std::f64::consts::E);
+    interp.set_special(e);
+    let _ = interp.set_symbol_value(e, ev);
+}

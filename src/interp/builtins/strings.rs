@@ -1,0 +1,3 @@
+use crate::interp::subr::Subr;
+
+pub const SUBRS: &[Subr] = &[];

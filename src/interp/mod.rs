@@ -1,0 +1,443 @@
+//! The interpreter: one `Interp` owns one heap and everything that refers
+//! into it (root stack, dynamic bindings, lexical environment, pending
+//! non-local exit). Several interpreters can live in one process, each on
+//! its own thread; nothing here is global and mutable.
+//!
+//! # Rooting rule (read this before writing a built-in)
+//! A collection can happen at any allocation (`cons`, `make_string`, ...,
+//! and anything that evaluates Lisp). Values reachable from a root survive:
+//! symbols, `self.stack`, dynamic bindings, `self.lexenv`, the pending
+//! exit, and the arguments of the allocating call itself. A `Value` held in
+//! a Rust local across an allocation that is *not* otherwise reachable must
+//! be pushed on `self.stack` first (`let slot = self.push_root(v)` ...
+//! `self.stack.truncate(slot)`). Built-in arguments are already on the stack.
+//! `MINILISP_GC_STRESS=1` collects at every allocation to catch mistakes.
+
+pub mod builtins;
+pub mod error;
+pub mod eval;
+pub mod hashtable;
+pub mod printer;
+pub mod reader;
+pub mod subr;
+pub mod symbols;
+
+use std::io::Write;
+
+use crate::gc::{GcStats, Heap, SymFlags, Value};
+pub use error::{Flow, LResult};
+use symbols as sym;
+
+/// An error that escaped to the embedding Rust code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LispError {
+    /// What Emacs would print for it (`error-message-string`).
+    pub message: String,
+    /// The error object printed with `prin1`, e.g. `(void-variable x)`.
+    pub object: String,
+    /// Set when the program called `kill-emacs`.
+    pub exit_status: Option<i32>,
+}
+
+impl std::fmt::Display for LispError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LispError {}
+
+/// Where `print`/`princ` and `message` write.
+pub type Output = Box<dyn Write + Send>;
+
+/// Emacs 28's default `max-lisp-eval-depth`.
+pub const DEFAULT_MAX_EVAL_DEPTH: usize = 800;
+
+pub struct Interp {
+    pub heap: Heap,
+    /// The root stack: temporaries, evaluated arguments, saved environments.
+    pub stack: Vec<Value>,
+    /// Dynamic bindings: (symbol, value to restore).
+    pub(crate) specpdl: Vec<(Value, Value)>,
+    /// The lexical environment, an alist as in Emacs (`(t)` at top level of
+    /// lexical code, `nil` for dynamic binding).
+    pub lexenv: Value,
+    /// Tags of active `catch` forms, innermost last.
+    pub(crate) catch_tags: Vec<Value>,
+    /// Payload of the non-local exit in flight (see `error.rs`).
+    pub(crate) pending: (Value, Value),
+    pub(crate) depth: usize,
+    pub max_depth: usize,
+    pub stdout: Output,
+    pub stderr: Output,
+    /// `(pdumper-stats)`: set when this interpreter came from a dump.
+    pub dump_stats: Option<DumpStats>,
+}
+
+/// What `(pdumper-stats)` reports.
+#[derive(Clone, Debug)]
+pub struct DumpStats {
+    pub load_seconds: f64,
+    pub file_name: String,
+    pub relocated: bool,
+}
+
+impl Interp {
+    /// A bare interpreter: built-ins and standard errors, no prelude.
+    pub fn bare() -> Interp {
+        let mut heap = Heap::new();
+        heap.stress = std::env::var("MINILISP_GC_STRESS").is_ok_and(|v| v == "1");
+        let mut interp = Interp {
+            heap,
+            stack: Vec::with_capacity(1024),
+            specpdl: Vec::new(),
+            lexenv: Value::NIL,
+            catch_tags: Vec::new(),
+            pending: (Value::NIL, Value::NIL),
+            depth: 0,
+            max_depth: DEFAULT_MAX_EVAL_DEPTH,
+            stdout: Box::new(std::io::stdout()),
+            stderr: Box::new(std::io::stderr()),
+            dump_stats: None,
+        };
+        for (i, name) in sym::NAMES.iter().enumerate() {
+            let s = interp.heap.symbols.intern(name);
+            assert_eq!(s.as_symbol(), Some(i as u32), "well-known symbol {name} out of order");
+        }
+        subr::install(&mut interp);
+        interp.define_standard_errors();
+        builtins::init_variables(&mut interp);
+        interp
+    }
+
+    /// An interpreter with the prelude evaluated from the embedded sources.
+    pub fn new() -> Result<Interp, LispError> {
+        let mut interp = Interp::bare();
+        interp.load_prelude()?;
+        Ok(interp)
+    }
+
+    /// Evaluates the embedded `lisp/` prelude.
+    pub fn load_prelude(&mut self) -> Result<(), LispError> {
+        for (name, src) in builtins::PRELUDE {
+            self.eval_source(src, name).map_err(|e| LispError {
+                message: format!("prelude {name}: {}", e.message),
+                ..e
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Reads and evaluates every form of `src` as a lexical-binding file
+    /// would be loaded; returns the value of the last form.
+    pub fn eval_source(&mut self, src: &str, file_name: &str) -> Result<Value, LispError> {
+        let r = builtins::load::eval_source(self, src, file_name);
+        self.to_lisp_error(r)
+    }
+
+    /// Evaluates one expression given as text (lexical binding).
+    pub fn eval_str(&mut self, src: &str) -> Result<Value, LispError> {
+        self.eval_source(src, "--eval")
+    }
+
+    /// Turns an escaped non-local exit into a `LispError` and resets the
+    /// evaluator state so the interpreter can go on.
+    pub fn to_lisp_error(&mut self, r: LResult) -> Result<Value, LispError> {
+        match r {
+            Ok(v) => Ok(v),
+            Err(flow) => {
+                let (a, b) = self.pending;
+                let err = match flow {
+                    Flow::Throw => {
+                        // An uncaught throw surfaces as no-catch, as in Emacs.
+                        self.signal_list(sym::NO_CATCH, &[a, b]);
+                        self.pending_pair()
+                    }
+                    _ => self.cons(a, b),
+                };
+                let exit_status = (flow == Flow::Exit).then(|| b.as_fixnum().unwrap_or(0) as i32);
+                let e = LispError {
+                    message: self.error_message_string(err),
+                    object: self.prin1_to_string(err),
+                    exit_status,
+                };
+                self.reset_after_error();
+                Err(e)
+            }
+        }
+    }
+
+    /// Restores top-level state after an error escaped to Rust.
+    pub fn reset_after_error(&mut self) {
+        self.unbind_to(0);
+        self.stack.clear();
+        self.catch_tags.clear();
+        self.lexenv = Value::NIL;
+        self.depth = 0;
+        self.pending = (Value::NIL, Value::NIL);
+    }
+
+    // ---- allocation (may collect) ----
+
+    /// Runs a full collection; `extra` are additional roots.
+    pub fn gc(&mut self, extra: &[Value]) -> GcStats {
+        let heap = &mut self.heap;
+        heap.begin_gc();
+        for &v in extra {
+            heap.mark(v);
+        }
+        for &v in &self.stack {
+            heap.mark(v);
+        }
+        for &(s, v) in &self.specpdl {
+            heap.mark(s);
+            heap.mark(v);
+        }
+        for &v in &self.catch_tags {
+            heap.mark(v);
+        }
+        heap.mark(self.lexenv);
+        heap.mark(self.pending.0);
+        heap.mark(self.pending.1);
+        heap.finish_gc()
+    }
+
+    #[inline(always)]
+    fn maybe_gc(&mut self, extra: &[Value]) {
+        if self.heap.needs_gc() {
+            self.gc(extra);
+        }
+    }
+
+    #[inline]
+    pub fn cons(&mut self, car: Value, cdr: Value) -> Value {
+        self.maybe_gc(&[car, cdr]);
+        self.heap.alloc_cons(car, cdr)
+    }
+
+    /// `((key . value) . rest)` in one step (both conses or neither).
+    #[inline]
+    pub fn acons(&mut self, key: Value, value: Value, rest: Value) -> Value {
+        self.maybe_gc(&[key, value, rest]);
+        let pair = self.heap.alloc_cons(key, value);
+        self.heap.alloc_cons(pair, rest)
+    }
+
+    pub fn make_float(&mut self, f: f64) -> Value {
+        self.maybe_gc(&[]);
+        self.heap.alloc_float(f)
+    }
+
+    pub fn make_string(&mut self, s: &str) -> Value {
+        self.maybe_gc(&[]);
+        self.heap.alloc_string(s)
+    }
+
+    pub fn make_vector(&mut self, len: usize, init: Value) -> Value {
+        self.maybe_gc(&[init]);
+        self.heap.alloc_vector(len, init)
+    }
+
+    /// A vector of `items`, which are rooted for the allocation.
+    pub fn vector_from(&mut self, items: &[Value]) -> Value {
+        self.maybe_gc(items);
+        self.heap.alloc_vector_from(items)
+    }
+
+    pub fn make_bignum(&mut self, negative: bool, limbs: &[u64]) -> Value {
+        self.maybe_gc(&[]);
+        self.heap.alloc_bignum(negative, limbs)
+    }
+
+    pub fn make_hash_table(&mut self, test: crate::gc::HashTest, size: usize) -> Value {
+        self.maybe_gc(&[]);
+        self.heap.alloc_hash_table(test, size)
+    }
+
+    /// A fresh list of `items` (rooted while it is built).
+    pub fn list(&mut self, items: &[Value]) -> Value {
+        self.list_with_tail(items, Value::NIL)
+    }
+
+    /// `(items... . tail)`.
+    pub fn list_with_tail(&mut self, items: &[Value], tail: Value) -> Value {
+        let base = self.stack.len();
+        self.stack.extend_from_slice(items);
+        self.stack.push(tail);
+        for i in (0..items.len()).rev() {
+            let acc = self.stack[base + items.len()];
+            let x = self.stack[base + i];
+            self.stack[base + items.len()] = self.cons(x, acc);
+        }
+        let r = self.stack[base + items.len()];
+        self.stack.truncate(base);
+        r
+    }
+
+    /// Pushes `v` on the root stack and returns its slot.
+    #[inline]
+    pub fn push_root(&mut self, v: Value) -> usize {
+        self.stack.push(v);
+        self.stack.len() - 1
+    }
+
+    // ---- symbols ----
+
+    pub fn intern(&mut self, name: &str) -> Value {
+        self.heap.symbols.intern(name)
+    }
+
+    pub fn symbol_name(&self, s: Value) -> &str {
+        &self.heap.symbols.get(s.as_symbol().expect("symbol")).name
+    }
+
+    pub fn is_special(&self, s: Value) -> bool {
+        self.heap.symbols.get(s.as_symbol().unwrap()).flags.contains(SymFlags::SPECIAL)
+    }
+
+    pub fn set_special(&mut self, s: Value) {
+        self.heap.symbols.get_mut(s.as_symbol().unwrap()).flags |= SymFlags::SPECIAL;
+    }
+
+    pub fn is_constant(&self, s: Value) -> bool {
+        self.heap.symbols.get(s.as_symbol().unwrap()).flags.contains(SymFlags::CONSTANT)
+    }
+
+    /// The global (or innermost dynamic) value; `UNBOUND` if void.
+    #[inline]
+    pub fn symbol_value(&self, s: Value) -> Value {
+        self.heap.symbols.get(s.as_symbol().unwrap()).value
+    }
+
+    /// Sets a symbol's dynamic value, refusing constants.
+    pub fn set_symbol_value(&mut self, s: Value, v: Value) -> LResult<()> {
+        if self.is_constant(s) {
+            return Err(self.setting_constant(s));
+        }
+        self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = v;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn symbol_function(&self, s: Value) -> Value {
+        self.heap.symbols.get(s.as_symbol().unwrap()).function
+    }
+
+    pub fn set_symbol_function(&mut self, s: Value, f: Value) {
+        self.heap.symbols.get_mut(s.as_symbol().unwrap()).function = f;
+    }
+
+    /// `(get SYMBOL PROP)`.
+    pub fn get(&self, s: Value, prop: Value) -> Value {
+        let Some(i) = s.as_symbol() else { return Value::NIL };
+        let mut pl = self.heap.symbols.get(i).plist;
+        while pl.is_cons() {
+            let k = self.heap.car(pl);
+            let rest = self.heap.cdr(pl);
+            if !rest.is_cons() {
+                break;
+            }
+            if k == prop {
+                return self.heap.car(rest);
+            }
+            pl = self.heap.cdr(rest);
+        }
+        Value::NIL
+    }
+
+    /// `(put SYMBOL PROP VALUE)`.
+    pub fn put(&mut self, s: Value, prop: Value, value: Value) {
+        let i = s.as_symbol().unwrap();
+        let mut pl = self.heap.symbols.get(i).plist;
+        while pl.is_cons() {
+            let rest = self.heap.cdr(pl);
+            if !rest.is_cons() {
+                break;
+            }
+            if self.heap.car(pl) == prop {
+                self.heap.set_car(rest, value);
+                return;
+            }
+            pl = self.heap.cdr(rest);
+        }
+        let old = self.heap.symbols.get(i).plist;
+        let tail = self.cons(value, Value::NIL);
+        let slot = self.push_root(tail);
+        let head = self.cons(prop, tail);
+        self.stack.truncate(slot);
+        // Append at the end, as Emacs does, so plists print in insertion order.
+        if old.is_cons() {
+            let mut last = old;
+            while self.heap.cdr(last).is_cons() {
+                last = self.heap.cdr(last);
+            }
+            self.heap.set_cdr(last, head);
+        } else {
+            self.heap.symbols.get_mut(i).plist = head;
+        }
+    }
+
+    // ---- dynamic binding ----
+
+    /// Binds `s` dynamically to `v` until `unbind_to` pops it.
+    pub fn specbind(&mut self, s: Value, v: Value) -> LResult<()> {
+        if self.is_constant(s) {
+            return Err(self.setting_constant(s));
+        }
+        let old = self.symbol_value(s);
+        self.specpdl.push((s, old));
+        self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = v;
+        Ok(())
+    }
+
+    pub fn specpdl_depth(&self) -> usize {
+        self.specpdl.len()
+    }
+
+    /// Undoes dynamic bindings down to `depth`.
+    pub fn unbind_to(&mut self, depth: usize) {
+        while self.specpdl.len() > depth {
+            let (s, old) = self.specpdl.pop().unwrap();
+            self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = old;
+        }
+    }
+
+    // ---- printing shortcuts ----
+
+    pub fn prin1_to_string(&self, v: Value) -> String {
+        printer::to_string(self, v, true)
+    }
+
+    pub fn princ_to_string(&self, v: Value) -> String {
+        printer::to_string(self, v, false)
+    }
+
+    /// Writes to standard output, as `print`/`princ` do.
+    pub fn write_stdout(&mut self, s: &str) {
+        let _ = self.stdout.write_all(s.as_bytes());
+    }
+
+    /// Writes a line to standard error, as `message` does in batch mode.
+    pub fn write_stderr(&mut self, s: &str) {
+        let _ = self.stdout.flush();
+        let _ = self.stderr.write_all(s.as_bytes());
+        let _ = self.stderr.flush();
+    }
+
+    // ---- list helpers ----
+
+    /// The elements of a proper list (signals `wrong-type-argument listp`).
+    /// The returned values are reachable from `list` as long as it is.
+    pub fn list_to_vec(&mut self, list: Value) -> LResult<Vec<Value>> {
+        let mut out = Vec::new();
+        let mut l = list;
+        while l.is_cons() {
+            out.push(self.heap.car(l));
+            l = self.heap.cdr(l);
+        }
+        if !l.is_nil() {
+            return Err(self.wrong_type(sym::LISTP, list));
+        }
+        Ok(out)
+    }
+}
