@@ -14,6 +14,7 @@
 //! `MINILISP_GC_STRESS=1` collects at every allocation to catch mistakes.
 
 pub mod builtins;
+pub mod equal;
 pub mod error;
 pub mod eval;
 pub mod hashtable;

@@ -49,3 +49,9 @@ fn print(interp: &Interp, v: Value, escape: bool, out: &mut String) {
         },
     }
 }
+
+/// Emacs's float printing (shortest of %.15g/%.16g/%.17g that reads back,
+/// `.0` added when needed, `1.0e+INF`, `0.0e+NaN`). Used by `number-to-string`.
+pub fn format_float(f: f64) -> String {
+    format!("{f:?}")
+}
