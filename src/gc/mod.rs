@@ -19,3 +19,6 @@ pub use heap::Heap;
 pub use object::{HashTest, VecKind};
 pub use symbol::{SymFlags, Symbol};
 pub use value::{Tag, Value};
+
+#[cfg(test)]
+mod tests;
