@@ -283,17 +283,19 @@ impl Interp {
         let fun = self.stack[base];
         let nargs = self.stack.len() - base - 1;
         let rest = self.cdr(fun);
-        let (env, params, body) = if self.car(fun) == sym::CLOSURE {
+        // Emacs 28 drops the `closure' head before binding, so errors about
+        // the arguments show `(ENV ARGS . BODY)`.
+        let (env, params, body, fun) = if self.car(fun) == sym::CLOSURE {
             let params_cell = self.cdr_safe(rest);
-            if !params_cell.is_cons() {
+            if !rest.is_cons() || !params_cell.is_cons() {
                 return Err(self.signal_list(sym::INVALID_FUNCTION, &[fun]));
             }
-            (self.car_safe(rest), self.car(params_cell), self.cdr(params_cell))
+            (self.car(rest), self.car(params_cell), self.cdr(params_cell), rest)
         } else {
             if !rest.is_cons() {
                 return Err(self.signal_list(sym::INVALID_FUNCTION, &[fun]));
             }
-            (Value::NIL, self.car(rest), self.cdr(rest))
+            (Value::NIL, self.car(rest), self.cdr(rest), fun)
         };
         let saved_env = self.lexenv;
         self.stack.push(saved_env);

@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; Comparisons and equality on bignums.
+(setq a 100000000000000000000)
+(setq b 100000000000000000001)
+(print (< a b))
+(print (> a b))
+(print (= a (- b 1)))
+(print (eql a (- b 1)))
+(print (equal a (- b 1)))
+(print (/= a b))
+(print (max a b 1))
+(print (min a b 1))
+(print (= (* a 1.0) 1e20))
+(print (< 1.0 a))
+(print (zerop (- a a)))
+(print (member 100000000000000000000 (list 1 a)))
+(print (abs (- a)))

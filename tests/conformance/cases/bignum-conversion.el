@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Bignum conversions.
+(print (number-to-string 100000000000000000000))
+(print (string-to-number "100000000000000000000"))
+(print (format "%d" 100000000000000000000))
+(print (format "%s" -100000000000000000000))
+(print (format "%x" 100000000000000000000))
+(print (float 100000000000000000000))
+(print (truncate 1e20))
+(print (floor 1e20))
+(print (round 1e19))
+(print (integerp (truncate 1e20)))
+(print (1+ 2305843009213693951))
+(print (1- -2305843009213693952))
+(print (prin1-to-string 99999999999999999999))
+(print (car (read-from-string "99999999999999999999")))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; catch and throw.
+(print (catch 'tag 1 2 3))
+(print (catch 'tag (throw 'tag 'thrown) 'not-reached))
+(print (catch 'outer (catch 'inner (throw 'outer 'to-outer)) 'not-reached))
+(print (catch 'outer (list (catch 'inner (throw 'inner 'to-inner)) 'after)))
+(defun thrower (x) (when (> x 3) (throw 'found x)) nil)
+(print (catch 'found (dolist (i '(1 2 3 4 5)) (thrower i)) 'none))
+(print (catch 'found (dolist (i '(1 2)) (thrower i)) 'none))
+(print (catch 'tag (throw 'tag nil)))
+(print (catch 'tag))
+(let ((tag (list 'dynamic)))
+  (print (catch tag (throw tag 'by-eq-tag))))
+(print (catch 1 (throw 1 'number-tag)))
+(print (catch t (throw t 'tag-t)))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Higher-order functions with closures.
+(defun compose (f g) (lambda (x) (funcall f (funcall g x))))
+(print (funcall (compose #'1+ (lambda (x) (* x 2))) 5))
+(defun curry (f x) (lambda (y) (funcall f x y)))
+(print (funcall (curry #'+ 3) 4))
+(defun my-filter (pred l)
+  (let (r) (dolist (x l) (when (funcall pred x) (push x r))) (nreverse r)))
+(let ((limit 3))
+  (print (my-filter (lambda (x) (> x limit)) '(1 2 3 4 5))))
+(defun my-reduce (f init l) (dolist (x l init) (setq init (funcall f init x))))
+(print (my-reduce #'+ 0 '(1 2 3 4)))
+(print (my-reduce (lambda (acc x) (cons x acc)) nil '(1 2 3)))
+(let ((fs (mapcar (lambda (n) (lambda (x) (* x n))) '(1 2 3))))
+  (print (mapcar (lambda (f) (funcall f 10)) fs)))

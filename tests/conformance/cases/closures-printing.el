@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; The printed form of closures (Emacs 28 interpreted closures).
+(print (lambda () 1))
+(print (lambda (x) (* x 2)))
+(let ((a 1)) (print (lambda () a)))
+(let ((a 1)) (let ((b 2)) (print (lambda (c) (list a b c)))))
+(defun pr-outer (x) (lambda (y) (+ x y)))
+(print (pr-outer 5))
+(defun pr-f (a &optional b &rest c) "Doc string." (list a b c))
+(print (symbol-function 'pr-f))
+(print (let ((x 1)) (setq x 2) (lambda () x)))
+(print (let* ((x 1) (y x)) (lambda () y)))
+(print (prin1-to-string (lambda (q) q)))
+(print (format "%S" (let ((n 3)) (lambda () n))))
+(print (let ((f nil)) (setq f (lambda () f)) (functionp f)))

@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Recursive functions and closures referring to themselves.
+(defun fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(print (fib 20))
+(print (mapcar #'fib (number-sequence 0 10)))
+(let ((fact nil))
+  (setq fact (lambda (n) (if (= n 0) 1 (* n (funcall fact (1- n))))))
+  (print (funcall fact 10)))
+(defun ackermann (m n)
+  (cond ((= m 0) (1+ n))
+        ((= n 0) (ackermann (1- m) 1))
+        (t (ackermann (1- m) (ackermann m (1- n))))))
+(print (ackermann 2 3))
+(defun even-p (n) (if (= n 0) t (odd-p (1- n))))
+(defun odd-p (n) (if (= n 0) nil (even-p (1- n))))
+(print (list (even-p 10) (odd-p 7) (even-p 7)))

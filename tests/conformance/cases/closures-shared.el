@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Two closures sharing one binding.
+(defun make-account (balance)
+  (list (lambda (amt) (setq balance (+ balance amt)))
+        (lambda () balance)))
+(let* ((acct (make-account 100))
+       (deposit (car acct))
+       (get (cadr acct)))
+  (funcall deposit 50)
+  (print (funcall get))
+  (funcall deposit -30)
+  (print (funcall get)))
+(let ((x 1))
+  (let ((f (lambda () x)))
+    (setq x 2)
+    (print (funcall f))))

@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; Handler selection.
+(defun try (thunk)
+  (condition-case e (funcall thunk)
+    (arith-error (list 'arith e))
+    (wrong-type-argument (list 'wta e))
+    ((void-variable void-function) (list 'void e))
+    (error (list 'generic e))))
+(print (try (lambda () (/ 1 0))))
+(print (try (lambda () (car 1))))
+(print (try (lambda () (eval 'no-var-here))))
+(print (try (lambda () (no-fn-here))))
+(print (try (lambda () (error "x"))))
+(print (try (lambda () (aref [] 0))))
+(print (try (lambda () 'fine)))
+(print (condition-case e (car 1) (error 'first) (wrong-type-argument 'second)))
+(print (condition-case e (car 1) (wrong-type-argument 'specific) (error 'general)))

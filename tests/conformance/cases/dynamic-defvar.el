@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; defvar'ed variables are dynamically bound by let.
+(defvar *depth* 0)
+(defun current-depth () *depth*)
+(print (current-depth))
+(let ((*depth* 1))
+  (print (current-depth))
+  (let ((*depth* (1+ *depth*)))
+    (print (current-depth))))
+(print (current-depth))
+(let* ((*depth* 5))
+  (print (current-depth)))
+(defun set-depth () (setq *depth* 99))
+(let ((*depth* 1))
+  (set-depth)
+  (print *depth*))
+(print *depth*)

@@ -1,0 +1,18 @@
+;;; -*- lexical-binding: t -*-
+;; eval.
+(print (eval '(+ 1 2)))
+(print (eval 'nil))
+(print (eval 42))
+(print (eval "str"))
+(print (eval ''quoted))
+(print (eval '(list 'a (+ 1 1))))
+(print (eval (list '* 3 4)))
+(setq eval-global 7)
+(print (eval 'eval-global))
+(print (eval '(let ((x 2)) (* x x))))
+(print (eval '(progn (setq eval-global 8) eval-global)))
+(print (eval :kw))
+(print (eval [1 (+ 1 1)]))
+(print (condition-case e (eval 'unbound-xyz) (error e)))
+(print (condition-case e (eval '(unbound-fn-xyz)) (error e)))
+(print (eval '(funcall (lambda (x) (* 2 x)) 21)))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Comparing floats and integers.
+(print (= 0.1 0.1))
+(print (= (+ 0.1 0.2) 0.3))
+(print (< 0.1 0.2))
+(print (= 2 2.0))
+(print (eql 2 2.0))
+(print (equal 2.0 2.0))
+(print (eql 0.1 0.1))
+(print (/= 1.0 1))
+(print (max 0.1 0.2))
+(print (min -0.0 0.0))
+(print (max 0.0 -0.0))
+(print (= 9007199254740993 9007199254740992.0))
+(print (< 9007199254740992.0 9007199254740993))

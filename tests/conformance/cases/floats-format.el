@@ -1,0 +1,18 @@
+;;; -*- lexical-binding: t -*-
+;; Floats in format.
+(print (format "%s" 0.1))
+(print (format "%s" 1e-5))
+(print (format "%s" 123456789.123))
+(print (format "%f" 0.5))
+(print (format "%.1f" 0.05))
+(print (format "%.1f" 0.15))
+(print (format "%.1f" 0.45))
+(print (format "%.0f" 1.5))
+(print (format "%.0f" 4.5))
+(print (format "%.0f" 5.5))
+(print (format "%.3f" 0.0005))
+(print (format "%.3f" 0.0015))
+(print (format "%.2f" 100))
+(print (format "%.4f" (/ 1.0 3)))
+(print (format "%d" 2.99))
+(print (format "%S" 0.5))

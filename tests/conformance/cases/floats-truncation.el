@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Rounding functions on floats, ties to even for round.
+(print (mapcar #'round '(-3.5 -2.5 -1.5 -0.5 0.5 1.5 2.5 3.5)))
+(print (mapcar #'floor '(-1.5 -0.5 0.5 1.5)))
+(print (mapcar #'ceiling '(-1.5 -0.5 0.5 1.5)))
+(print (mapcar #'truncate '(-1.5 -0.5 0.5 1.5)))
+(print (round 2.5000001))
+(print (round 1e15))
+(print (truncate 1e10))
+(print (floor 10.0 3))
+(print (ceiling 10 3.0))
+(print (round 10 4))
+(print (round 14 4))
+(print (round -10 4))
+(print (truncate 10 -3))
+(print (floor 10 -3))

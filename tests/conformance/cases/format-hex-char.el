@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; %x %X %c.
+(print (format "%x" 255))
+(print (format "%X" 255))
+(print (format "%x" 0))
+(print (format "%x" -255))
+(print (format "%X" -255))
+(print (format "%x" 4096))
+(print (format "%c" ?a))
+(print (format "%c" 65))
+(print (format "%c" 233))
+(print (format "%c" 8364))
+(print (format "%c%c%c" ?a ?b ?c))
+(print (format "#%x%x" 10 11))
+(print (format "%x" 1.0))
+(print (format "%x" 3.7))

@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; Cyclic garbage and symbols kept alive by plists.
+(dotimes (_ 1000)
+  (let ((a (list 1 2)))
+    (setcdr (cdr a) a)))
+(garbage-collect)
+(let ((s (make-symbol "kept")))
+  (put 'holder 'sym s)
+  (put s 'data (list 'payload)))
+(garbage-collect)
+(print (get (get 'holder 'sym) 'data))
+(print (symbol-name (get 'holder 'sym)))
+(let ((x (list 'a)))
+  (setcdr x x)
+  (put 'holder 'cycle x)
+  (garbage-collect)
+  (print (car (nthcdr 5 (get 'holder 'cycle)))))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Building and walking nested lists.
+(defun flatten (x)
+  (cond ((null x) nil)
+        ((consp x) (append (flatten (car x)) (flatten (cdr x))))
+        (t (list x))))
+(print (flatten '(1 (2 (3 4)) ((5)) 6)))
+(defun depth (x)
+  (if (consp x) (1+ (apply #'max 0 (mapcar #'depth x))) 0))
+(print (depth '(1 (2 (3)))))
+(defun tree-sum (x)
+  (cond ((numberp x) x) ((consp x) (+ (tree-sum (car x)) (tree-sum (cdr x)))) (t 0)))
+(print (tree-sum '(1 (2 3) (4 (5)))))
+(print (mapcar (lambda (p) (cons (cdr p) (car p))) '((a . 1) (b . 2))))
+(print (let ((res nil)) (dolist (x '(3 1 2)) (setq res (cons (* 2 x) res))) (nreverse res)))

@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; plist-get plist-put plist-member.
+(setq pl (list :a 1 :b 2))
+(print (plist-get pl :a))
+(print (plist-get pl :c))
+(print (plist-get '(a 1 b 2) 'b))
+(print (plist-member pl :b))
+(print (plist-member pl :c))
+(print (plist-member '(:a nil) :a))
+(setq pl (plist-put pl :c 3))
+(print pl)
+(setq pl (plist-put pl :a 10))
+(print pl)
+(print (plist-put nil :x 1))
+(print (plist-get '(:a 1 :b) :b))
+(print (plist-get nil :a))
+(print (plist-get '("k" 1) "k"))

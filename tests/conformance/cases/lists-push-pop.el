@@ -1,0 +1,18 @@
+;;; -*- lexical-binding: t -*-
+;; push and pop on plain variables.
+(let ((stack nil))
+  (push 1 stack)
+  (push 2 stack)
+  (print stack)
+  (print (push 3 stack))
+  (print (pop stack))
+  (print stack)
+  (print (pop stack))
+  (print (pop stack))
+  (print (pop stack))
+  (print stack))
+(defvar global-stack '(a b))
+(push 'z global-stack)
+(print global-stack)
+(print (pop global-stack))
+(print global-stack)

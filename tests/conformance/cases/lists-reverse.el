@@ -1,0 +1,18 @@
+;;; -*- lexical-binding: t -*-
+;; reverse and nreverse.
+(print (reverse '(1 2 3)))
+(print (reverse nil))
+(print (reverse [1 2 3]))
+(print (reverse "abc"))
+(let* ((x (list 1 2 3))
+       (r (reverse x)))
+  (print x)
+  (print r))
+(let* ((x (list 1 2 3 4))
+       (r (nreverse x)))
+  (print r)
+  (print x))
+(print (nreverse (vector 1 2 3)))
+(print (nreverse nil))
+(print (condition-case e (reverse 5) (error e)))
+(print (reverse '((1 2) (3 4))))

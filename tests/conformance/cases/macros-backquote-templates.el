@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Macros written with backquote.
+(defmacro my-while-n (n &rest body)
+  (let ((i (make-symbol "i")))
+    `(let ((,i 0)) (while (< ,i ,n) ,@body (setq ,i (1+ ,i))))))
+(my-while-n 3 (princ "x"))
+(terpri)
+(defmacro my-and2 (a b) `(if ,a ,b nil))
+(print (my-and2 1 2))
+(print (macroexpand '(my-and2 x y)))
+(defmacro with-logging (name &rest body)
+  `(progn (princ (format "start %s\n" ',name))
+          (prog1 (progn ,@body) (princ (format "end %s\n" ',name)))))
+(print (with-logging task (+ 1 2)))
+(defmacro inc! (place &optional n) `(setq ,place (+ ,place ,(or n 1))))
+(let ((v 10)) (inc! v) (inc! v 5) (print v))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; A tiny JSON-like serializer.
+(defun ser (x)
+  (cond ((null x) "null")
+        ((eq x t) "true")
+        ((numberp x) (number-to-string x))
+        ((stringp x) (prin1-to-string x))
+        ((symbolp x) (format "\"%s\"" x))
+        ((vectorp x) (concat "[" (mapconcat #'ser x ",") "]"))
+        ((and (consp x) (consp (car x)))
+         (concat "{" (mapconcat (lambda (p) (format "%s:%s" (ser (car p)) (ser (cdr p)))) x ",") "}"))
+        (t (error "Cannot serialize %S" x))))
+(princ (ser '((name . "minilisp") (version . 1.5) (tags . ["a" b 3]) (ok . t) (none))))
+(terpri)
+(print (condition-case e (ser '(1 2)) (error (cadr e))))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Sieve of Eratosthenes with a vector.
+(defun primes-below (n)
+  (let ((sieve (make-vector n t)) (primes nil))
+    (let ((i 2))
+      (while (< i n)
+        (when (aref sieve i)
+          (push i primes)
+          (let ((j (* i i)))
+            (while (< j n) (aset sieve j nil) (setq j (+ j i)))))
+        (setq i (1+ i))))
+    (nreverse primes)))
+(print (primes-below 50))
+(print (length (primes-below 1000)))
+(print (car (last (primes-below 1000))))

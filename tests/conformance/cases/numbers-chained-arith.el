@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Mixed arithmetic expressions.
+(defun square (x) (* x x))
+(print (+ (square 3) (square 4)))
+(print (let ((sum 0)) (dolist (n '(1 2 3 4 5) sum) (setq sum (+ sum n)))))
+(print (apply #'+ (number-sequence 1 100)))
+(print (apply #'* (number-sequence 1 10)))
+(print (/ (+ 1 2 3 4) 4))
+(print (/ (+ 1 2 3 4) 4.0))
+(print (- (* 3 3) (* 2 2 2)))
+(print (* 1.5 2))
+(print (+ 0.1 0.1 0.1))
+(print (* 100 1.1))
+(print (- 1 0.9))
+(print (+ 1e16 1))
+(print (* 1.0 (/ 10 3)))

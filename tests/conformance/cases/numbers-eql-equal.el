@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Numbers under eq, eql, equal.
+(print (eq 1 1))
+(print (eql 1 1))
+(print (eql 1 1.0))
+(print (equal 1 1.0))
+(print (eql 1.0 1.0))
+(print (equal 1.0 1.0))
+(print (eql 0.0 -0.0))
+(print (equal 0.0 -0.0))
+(print (= 0.0 -0.0))
+(print (eql 0.0e+NaN 0.0e+NaN))
+(print (= 0.0e+NaN 0.0e+NaN))
+(print (memql 1.0 '(1 1.0 2)))
+(print (memq 'a '(b a c)))
+(print (eq ?a 97))

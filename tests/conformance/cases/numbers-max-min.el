@@ -1,0 +1,18 @@
+;;; -*- lexical-binding: t -*-
+;; max and min return the winning argument unchanged.
+(print (max 1 2 3))
+(print (min 1 2 3))
+(print (max 3 2.0))
+(print (max 2.0 3))
+(print (min 3 2.0))
+(print (min 2 3.0))
+(print (max 1))
+(print (min 1.5))
+(print (max -1 -2))
+(print (max 1 1.0))
+(print (max 1.0 1))
+(print (min 1 1.0))
+(print (max 1.5 2 0.5))
+(print (condition-case e (max 'a 1) (error e)))
+(print (condition-case e (max) (error e)))
+(print (max ?a ?b))

@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; number-to-string.
+(print (number-to-string 42))
+(print (number-to-string -42))
+(print (number-to-string 0))
+(print (number-to-string 1.5))
+(print (number-to-string 1.0))
+(print (number-to-string 100.0))
+(print (number-to-string 0.1))
+(print (number-to-string 1e15))
+(print (number-to-string 1e16))
+(print (number-to-string 1e-5))
+(print (number-to-string (/ 1.0 3)))
+(print (number-to-string (/ 1.0 0)))
+(print (number-to-string -0.0))
+(print (condition-case e (number-to-string "1") (error e)))
+(print (number-to-string ?a))

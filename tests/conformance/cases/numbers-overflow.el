@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Fixnum overflow does not wrap silently.
+(setq big 2305843009213693951)
+(print big)
+(print (+ big 1))
+(print (- (- big) 2))
+(print (* big 2))
+(print (> (+ big 1) big))
+(print (< (- (+ big 1) 1) (+ big 1)))
+(print (= (- (+ big 1) 1) big))
+(print (integerp (* big big)))
+(print (* 4611686018427387904 4))
+(print (* 1000000000 1000000000 1000000000))
+(print (- (* 1000000000 1000000000 1000000000) (* 1000000000 1000000000 1000000000)))
+(print (/ (* big 4) 4))

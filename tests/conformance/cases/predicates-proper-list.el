@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; proper-list-p and safe-length.
+(print (proper-list-p '(1 2 3)))
+(print (proper-list-p nil))
+(print (proper-list-p '(1 . 2)))
+(print (proper-list-p 'a))
+(print (proper-list-p [1 2]))
+(let ((c (list 1 2 3)))
+  (setcdr (cddr c) c)
+  (print (proper-list-p c))
+  (print (safe-length c)))
+(print (safe-length '(1 2 3)))
+(print (safe-length '(1 2 . 3)))
+(print (safe-length nil))
+(print (safe-length 'x))
+(print (safe-length "abc"))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; dolist and dotimes.
+(dolist (x '(a b c)) (princ x))
+(terpri)
+(print (dolist (x '(1 2 3) 'result)))
+(let ((sum 0)) (print (dolist (x '(1 2 3) sum) (setq sum (+ sum x)))))
+(dotimes (i 3) (princ i))
+(terpri)
+(print (dotimes (i 3 'done)))
+(let ((l nil)) (print (dotimes (i 4 l) (push i l))))
+(dotimes (i 0) (print 'never))
+(dolist (x nil) (print 'never))
+(print (let ((r nil)) (dolist (x '(1 2 3)) (when (= x 2) (setq r x))) r))
+(dotimes (i -3) (print 'never))
+(print (condition-case e (dolist (x 'notalist) x) (error e)))

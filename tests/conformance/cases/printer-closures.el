@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Printing of functions (Emacs 28 interpreted closures).
+(defun add1 (x) "Add one." (+ x 1))
+(print (symbol-function 'add1))
+(defun noargs () 'hello)
+(print (symbol-function 'noargs))
+(print (let ((x 1)) (lambda () x)))
+(print (lambda (a b) (+ a b)))
+(print (let ((x 1) (y 2)) (lambda (z) (list x y z))))
+(print #'(lambda (q) q))
+(print (function (lambda () 1)))
+(print '(lambda (q) q))
+(defmacro my-mac (x) (list 'quote x))
+(print (symbol-function 'my-mac))
+(print (symbol-function 'car))

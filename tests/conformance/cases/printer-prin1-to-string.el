@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; prin1-to-string with and without NOESCAPE.
+(print (prin1-to-string 'foo))
+(print (prin1-to-string "foo"))
+(print (prin1-to-string "foo" t))
+(print (prin1-to-string '(1 "two" three)))
+(print (prin1-to-string '(1 "two" three) t))
+(print (prin1-to-string 1.5))
+(print (prin1-to-string [a "b"]))
+(print (prin1-to-string nil))
+(print (prin1-to-string ''x))
+(print (prin1-to-string ?a))
+(print (prin1-to-string (intern "a b")))
+(print (prin1-to-string (intern "a b") t))
+(print (prin1-to-string (make-hash-table)))

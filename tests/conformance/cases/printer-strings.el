@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; String escaping in prin1.
+(prin1 "simple") (terpri)
+(prin1 "with \"quotes\"") (terpri)
+(prin1 "back\\slash") (terpri)
+(prin1 "new\nline") (terpri)
+(prin1 "tab\t") (terpri)
+(prin1 "ünïcödé") (terpri)
+(prin1 "\e") (terpri)
+(prin1 (string 7)) (terpri)
+(prin1 (string 0)) (terpri)
+(prin1 (string 127)) (terpri)
+(princ "new\nline") (terpri)
+(print (prin1-to-string "q\"q"))
+(print (prin1-to-string "q\"q" t))
+(print (length (prin1-to-string "a\nb")))

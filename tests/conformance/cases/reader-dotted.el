@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Dotted pairs and improper lists.
+(print '(a . b))
+(print '(a b . c))
+(print '(a . (b . (c . nil))))
+(print '(a . (b c)))
+(print '(1 . 2))
+(print (car '(a . b)))
+(print (cdr '(a . b)))
+(print (cdr '(a b . c)))
+(print '((a . 1) (b . 2)))
+(print '(a .b))
+(print '(a . nil))
+(print '(nil . nil))
+(print '(() . ()))
+(print (cons 1 (cons 2 3)))

@@ -1,0 +1,18 @@
+;;; -*- lexical-binding: t -*-
+;; Float literals.
+(print 1.5)
+(print -0.25)
+(print 1e3)
+(print 1.0e-2)
+(print .5)
+(print -.5)
+(print 2.5e2)
+(print 1E3)
+(print 0.0)
+(print -0.0)
+(print 1.0e+INF)
+(print -1.0e+INF)
+(print (floatp 1e3))
+(print (floatp 100))
+(print 123456789.125)
+(print 6.02e23)

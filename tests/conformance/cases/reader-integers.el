@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; Integer literals in several notations.
+(print 42)
+(print -7)
+(print +5)
+(print 0)
+(print -0)
+(print #x1F)
+(print #xff)
+(print #X10)
+(print #b1010)
+(print #o17)
+(print #x-10)
+(print 1.)
+(print (integerp 1.))
+(print '(1 -2 +3))
+(print (+ 10 #x0A))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Keywords evaluate to themselves.
+(print :foo)
+(print (eq :foo :foo))
+(print (keywordp :foo))
+(print (keywordp 'foo))
+(print (symbol-name :foo))
+(print (list :a 1 :b 2))
+(print (plist-get '(:a 1 :b 2) :b))
+(print (symbol-value :foo))
+(print (boundp :foo))
+(print (condition-case e (set :foo 1) (error e)))
+(print (intern ":bar"))
+(print (keywordp (intern ":bar")))
+(print (eq (intern ":bar") :bar))

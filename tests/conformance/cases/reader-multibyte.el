@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Multibyte UTF-8 text in strings.
+(print "héllo")
+(print (length "héllo"))
+(print "日本語")
+(print (length "日本語"))
+(print (aref "日本語" 1))
+(print (string-to-list "aé€"))
+(print "emoji: 😀")
+(print (length "😀"))
+(print (aref "😀" 0))
+(princ "Grüße")
+(terpri)
+(print (concat "α" "β" "γ"))
+(print (substring "αβγδ" 1 3))

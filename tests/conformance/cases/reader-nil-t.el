@@ -1,0 +1,18 @@
+;;; -*- lexical-binding: t -*-
+;; nil, (), t.
+(print nil)
+(print ())
+(print '())
+(print (eq nil ()))
+(print (eq nil 'nil))
+(print t)
+(print (eq t 't))
+(print (list nil t))
+(print (symbolp nil))
+(print (listp nil))
+(print (consp nil))
+(print (symbol-name nil))
+(print (condition-case e (setq nil 1) (error e)))
+(print (condition-case e (setq t 1) (error e)))
+(print '(nil))
+(print (length '(nil nil)))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; lambda is self-quoting and makes closures.
+(print (functionp (lambda (x) x)))
+(print (funcall (lambda (x y) (+ x y)) 1 2))
+(print (mapcar (lambda (x) (* x 10)) '(1 2 3)))
+(print (funcall (lambda () "docstring only")))
+(print (funcall (lambda () "doc" 'value)))
+(print (funcall (lambda (&rest args) (length args)) 1 2 3 4))
+(print (funcall (lambda (a &optional b c) (list a b c)) 1 2))
+(print (funcall (lambda (_ignored) 'ok) 'x))
+(defvar a-opt-b (lambda (a &optional b) a))
+(print (condition-case e (funcall a-opt-b) (error e)))
+(print (condition-case e (funcall a-opt-b 1 2 3) (error e)))
+(print (funcall (lambda (&optional a &rest b) (list a b))))
+(print (let ((l (lambda (n) (if (= n 0) 1 (* n 2))))) (funcall l 4)))

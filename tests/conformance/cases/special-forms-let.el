@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; let and let*.
+(print (let ((a 1) (b 2)) (+ a b)))
+(print (let ((a 1)) (let ((a 2) (b a)) (list a b))))
+(print (let* ((a 1) (b (+ a 1))) (list a b)))
+(print (let (a b) (list a b)))
+(print (let ((a)) a))
+(print (let* (x (y 2)) (list x y)))
+(let ((x 1))
+  (let ((x 2))
+    (setq x 3))
+  (print x))
+(print (let ((x 1)) (setq x (+ x 1)) x))
+(print (condition-case e (eval '(let ((a 1 2)) a) t) (error e)))
+(print (let ((f (lambda () 1))) (funcall f)))
+(print (let* () 5))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; setq.
+(setq a 1)
+(print a)
+(print (setq a 2 b 3))
+(print (list a b))
+(print (setq))
+(let ((x 1) (y 2))
+  (setq x y y x)
+  (print (list x y)))
+(print (condition-case e (eval '(setq a)) (error e)))
+(print (condition-case e (eval '(setq 1 2)) (error e)))
+(print (condition-case e (eval '(setq a 1 b)) (error e)))
+(setq c (setq d 4))
+(print (list c d))

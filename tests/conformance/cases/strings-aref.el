@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; length and aref on strings.
+(print (aref "abc" 0))
+(print (aref "abc" 2))
+(print (aref "é€" 1))
+(print (length "é€"))
+(print (condition-case e (aref "abc" 3) (error e)))
+(print (condition-case e (aref "abc" -1) (error e)))
+(let ((s (copy-sequence "abc")))
+  (aset s 1 ?X)
+  (print s))
+(let ((s (copy-sequence "abc")))
+  (aset s 1 ?€)
+  (print s)
+  (print (length s)))

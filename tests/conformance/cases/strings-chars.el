@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; string-to-list string-to-char char-to-string string.
+(print (string-to-list "abc"))
+(print (string-to-list ""))
+(print (string-to-list "é€"))
+(print (string-to-char "abc"))
+(print (string-to-char ""))
+(print (string-to-char "é"))
+(print (char-to-string ?a))
+(print (char-to-string 233))
+(print (string ?a ?b ?c))
+(print (string))
+(print (string ?日 ?本))
+(print (condition-case e (char-to-string "a") (error e)))
+(print (condition-case e (string 'a) (error e)))
+(print (apply #'string (reverse (string-to-list "stressed"))))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Multibyte strings.
+(print (length "naïve"))
+(print (reverse "日本語"))
+(print (string-to-list "ñ"))
+(print (mapcar #'char-to-string "αβ"))
+(print (concat "日" (string 26412)))
+(print (string= "é" (string 233)))
+(print (upcase "ñandú"))
+(print (split-string "α β γ"))
+(print (substring "日本語テキスト" 2 4))
+(print (string-search "語" "日本語"))
+(print (equal (string 233) "é"))
+(print (string< "a" "é"))
+(print (mapconcat #'identity '("ü" "ö") "·"))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; string-search and string-replace.
+(print (string-search "b" "abc"))
+(print (string-search "z" "abc"))
+(print (string-search "" "abc"))
+(print (string-search "a" "banana" 2))
+(print (string-search "é" "caféé"))
+(print (string-search "na" "banana"))
+(print (string-replace "a" "o" "banana"))
+(print (string-replace "an" "" "banana"))
+(print (string-replace "x" "y" "abc"))
+(print (string-replace "é" "e" "éé"))
+(print (condition-case e (string-search "a" "abc" 10) (error e)))
+(print (condition-case e (string-replace "" "x" "abc") (error e)))
+(print (string-replace "aa" "b" "aaaaa"))

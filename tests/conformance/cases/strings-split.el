@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; split-string.
+(print (split-string "a b c"))
+(print (split-string "  a  b  "))
+(print (split-string "a,b,,c" ","))
+(print (split-string "a,b,,c" "," t))
+(print (split-string "a, b , c" "," t " "))
+(print (split-string "" ","))
+(print (split-string ""))
+(print (split-string "abc" ""))
+(print (split-string "one\ntwo\tthree"))
+(print (split-string "a--b---c" "-+"))
+(print (split-string ",a," ","))
+(print (split-string "x" ","))
+(print (split-string "  lead" " "))
+(print (split-string "é,ü" ","))

@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; substring.
+(print (substring "hello" 1))
+(print (substring "hello" 1 3))
+(print (substring "hello" 0 0))
+(print (substring "hello" -3))
+(print (substring "hello" -3 -1))
+(print (substring "hello" 0))
+(print (substring "hello" 5))
+(print (substring "héllo" 1 2))
+(print (substring [1 2 3 4] 1 3))
+(print (condition-case e (substring "hello" 2 10) (error e)))
+(print (condition-case e (substring "hello" 3 1) (error e)))
+(print (condition-case e (substring "hello" -10) (error e)))
+(print (condition-case e (substring 'x 0) (error e)))
+(print (substring "abc" nil 2))
+(print (substring "abc" 1 nil))

@@ -1,0 +1,18 @@
+;;; -*- lexical-binding: t -*-
+;; intern, intern-soft, make-symbol, gensym.
+(print (eq (intern "foo") 'foo))
+(print (intern-soft "foo"))
+(print (intern-soft "surely-not-interned-xyzzy"))
+(let ((s (make-symbol "foo")))
+  (print s)
+  (print (eq s 'foo))
+  (print (symbol-name s))
+  (print (intern-soft s)))
+(print (symbolp (gensym)))
+(print (eq (gensym) (gensym)))
+(print (intern-soft 'car))
+(print (symbol-name (intern "with space")))
+(print (condition-case e (intern 'x) (error e)))
+(print (condition-case e (make-symbol 1) (error e)))
+(print (eq (intern "nil") nil))
+(print (eq (intern "t") t))

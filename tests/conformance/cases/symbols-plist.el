@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; put, get, symbol-plist.
+(print (get 'my-sym 'color))
+(print (put 'my-sym 'color 'red))
+(print (get 'my-sym 'color))
+(put 'my-sym 'size 10)
+(print (symbol-plist 'my-sym))
+(put 'my-sym 'color 'blue)
+(print (symbol-plist 'my-sym))
+(print (get 'my-sym 'missing))
+(print (symbol-plist 'fresh-symbol-with-no-plist))
+(put 'my-sym "str" 1)
+(print (get 'my-sym "str"))
+(let ((s (make-symbol "u")))
+  (put s 'k 'v)
+  (print (get s 'k)))
+(print (condition-case e (get 1 'x) (error e)))

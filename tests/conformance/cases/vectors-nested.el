@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Vectors of vectors as a matrix.
+(defun make-matrix (r c init)
+  (let ((m (make-vector r nil)))
+    (dotimes (i r) (aset m i (make-vector c init)))
+    m))
+(let ((m (make-matrix 3 3 0)))
+  (dotimes (i 3) (aset (aref m i) i 1))
+  (print m)
+  (aset (aref m 0) 2 'x)
+  (print (aref (aref m 0) 2))
+  (print m))
+(let ((v (make-vector 3 0)) (i 0))
+  (while (< i 3) (aset v i (* i i)) (setq i (1+ i)))
+  (print v))

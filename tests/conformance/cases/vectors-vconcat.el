@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; vconcat and fillarray.
+(print (vconcat))
+(print (vconcat [1 2] [3]))
+(print (vconcat '(a b) "cd" [e]))
+(print (vconcat nil))
+(let ((v (vector 1 2 3)))
+  (print (fillarray v 0))
+  (print v))
+(let ((s (copy-sequence "abc")))
+  (fillarray s ?z)
+  (print s))
+(print (condition-case e (vconcat 1) (error e)))
+(let* ((v [1 2]) (c (vconcat v)))
+  (print (eq v c))
+  (print (equal v c)))
