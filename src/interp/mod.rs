@@ -73,7 +73,15 @@ pub struct Interp {
     pub stderr: Output,
     /// `(pdumper-stats)`: set when this interpreter came from a dump.
     pub dump_stats: Option<DumpStats>,
+    /// Values pinned by embedding Rust code (`pin`/`unpin`); unlike the
+    /// root stack, they survive errors.
+    pinned: Vec<Value>,
+    free_pins: Vec<usize>,
 }
+
+/// A handle to a value pinned with [`Interp::pin`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Pin(usize);
 
 /// What `(pdumper-stats)` reports.
 #[derive(Clone, Debug)]
@@ -100,6 +108,8 @@ impl Interp {
             stdout: Box::new(std::io::stdout()),
             stderr: Box::new(std::io::stderr()),
             dump_stats: None,
+            pinned: Vec::new(),
+            free_pins: Vec::new(),
         };
         for (i, name) in sym::NAMES.iter().enumerate() {
             let s = interp.heap.symbols.intern(name);
@@ -197,6 +207,9 @@ impl Interp {
         for &v in &self.catch_tags {
             heap.mark(v);
         }
+        for &v in &self.pinned {
+            heap.mark(v);
+        }
         heap.mark(self.lexenv);
         heap.mark(self.pending.0);
         heap.mark(self.pending.1);
@@ -273,6 +286,27 @@ impl Interp {
         let r = self.stack[base + items.len()];
         self.stack.truncate(base);
         r
+    }
+
+    /// Keeps `v` alive until `unpin`, across any number of evaluations
+    /// and errors (for embedders holding values between calls).
+    pub fn pin(&mut self, v: Value) -> Pin {
+        if let Some(i) = self.free_pins.pop() {
+            self.pinned[i] = v;
+            Pin(i)
+        } else {
+            self.pinned.push(v);
+            Pin(self.pinned.len() - 1)
+        }
+    }
+
+    pub fn pinned(&self, p: Pin) -> Value {
+        self.pinned[p.0]
+    }
+
+    pub fn unpin(&mut self, p: Pin) {
+        self.pinned[p.0] = Value::NIL;
+        self.free_pins.push(p.0);
     }
 
     /// Pushes `v` on the root stack and returns its slot.

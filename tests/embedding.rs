@@ -1,0 +1,68 @@
+//! The library API: interpreters are independent values that can live on
+//! any thread, several at once, each with its own heap.
+
+use minilisp::Interp;
+
+#[test]
+fn interpreters_on_several_threads_do_not_share_state() {
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let mut interp = Interp::new().expect("boot");
+                interp.eval_str(&format!("(defvar my-id {i})")).unwrap();
+                interp
+                    .eval_str("(defun build (n) (let (acc) (dotimes (k n) (push (cons k my-id) acc)) acc))")
+                    .unwrap();
+                for _ in 0..20 {
+                    interp.eval_str("(length (build 5000))").unwrap();
+                    interp.gc(&[]);
+                }
+                let v = interp.eval_str("(list my-id (length (build 10)) (cdr (car (build 3))))").unwrap();
+                interp.prin1_to_string(v)
+            })
+        })
+        .collect();
+    for (i, h) in handles.into_iter().enumerate() {
+        assert_eq!(h.join().unwrap(), format!("({i} 10 {i})"));
+    }
+}
+
+#[test]
+fn an_interpreter_moves_between_threads() {
+    let mut interp = Interp::new().expect("boot");
+    interp.eval_str("(defvar counter 41)").unwrap();
+    let mut interp = std::thread::spawn(move || {
+        interp.eval_str("(setq counter (1+ counter))").unwrap();
+        interp
+    })
+    .join()
+    .unwrap();
+    let v = interp.eval_str("counter").unwrap();
+    assert_eq!(interp.prin1_to_string(v), "42");
+}
+
+#[test]
+fn errors_reach_rust_as_lisp_errors_and_the_interpreter_goes_on() {
+    let mut interp = Interp::new().expect("boot");
+    let e = interp.eval_str("(car 1)").unwrap_err();
+    assert_eq!(e.message, "Wrong type argument: listp, 1");
+    assert_eq!(e.object, "(wrong-type-argument listp 1)");
+    let e = interp.eval_str("(defun deep (n) (1+ (deep n))) (deep 0)").unwrap_err();
+    assert_eq!(e.message, "Lisp nesting exceeds ‘max-lisp-eval-depth’");
+    let v = interp.eval_str("(+ 1 2)").unwrap();
+    assert_eq!(interp.prin1_to_string(v), "3");
+}
+
+#[test]
+fn values_rooted_from_rust_survive_collections() {
+    let mut interp = Interp::new().expect("boot");
+    let v = interp.eval_str("(list \"kept\" (make-vector 3 'x) 1.5)").unwrap();
+    let pin = interp.pin(v);
+    for _ in 0..5 {
+        interp.eval_str("(make-list 100000 'garbage)").unwrap();
+        let _ = interp.eval_str("(car 'error-in-between)");
+        interp.gc(&[]);
+    }
+    assert_eq!(interp.prin1_to_string(interp.pinned(pin)), "(\"kept\" [x x x] 1.5)");
+    interp.unpin(pin);
+}
