@@ -1,25 +1,27 @@
-//! Temporary driver (the full CLI replaces it): `minilisp FILE` or `minilisp --eval EXPR`.
-use minilisp::Interp;
+//! `minilisp`: run Emacs Lisp scripts in batch mode, or a REPL.
+//!
+//! The binary is thin: argument parsing, driving the library's `Interp`,
+//! and printing live in `cli/`; see `minilisp --help`.
+
+mod cli;
+
+/// The interpreter thread's stack. The evaluator grows its stack on demand,
+/// but the reader and printer recurse on deep structures too.
+const STACK_SIZE: usize = 256 << 20;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut interp = match Interp::new() {
-        Ok(i) => i,
+    // Arguments that are not UTF-8 are taken lossily rather than panicking.
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let worker =
+        std::thread::Builder::new().name("minilisp".into()).stack_size(STACK_SIZE).spawn(move || cli::main(argv));
+    let status = match worker.map(|w| w.join()) {
+        Ok(Ok(status)) => status,
+        // The panic message has been printed by the panic hook.
+        Ok(Err(_)) => 101,
         Err(e) => {
-            eprintln!("{}", e.message);
-            std::process::exit(255);
+            eprintln!("minilisp: cannot start the interpreter thread: {e}");
+            101
         }
     };
-    let r = if args.first().map(|s| s.as_str()) == Some("--eval") {
-        interp.eval_str(&args[1])
-    } else {
-        let src = std::fs::read_to_string(&args[0]).expect("read");
-        interp.eval_source(&src, &args[0])
-    };
-    use std::io::Write;
-    let _ = interp.stdout.flush();
-    if let Err(e) = r {
-        eprintln!("{}", e.message);
-        std::process::exit(e.exit_status.unwrap_or(255));
-    }
+    std::process::exit(status);
 }

@@ -33,8 +33,8 @@ pub(crate) const STANDARD_ERRORS: &[(Value, &[Value], &str)] = &[
     (sym::RANGE_ERROR, &[sym::ARITH_ERROR, sym::ERROR], "Arithmetic range error"),
     (sym::DOMAIN_ERROR, &[sym::ARITH_ERROR, sym::ERROR], "Arithmetic domain error"),
     (sym::OVERFLOW_ERROR, &[sym::RANGE_ERROR, sym::ARITH_ERROR, sym::ERROR], "Arithmetic overflow error"),
-    (sym::VOID_FUNCTION, &[sym::ERROR], "Symbol’s function definition is void"),
-    (sym::VOID_VARIABLE, &[sym::ERROR], "Symbol’s value as variable is void"),
+    (sym::VOID_FUNCTION, &[sym::ERROR], "Symbol's function definition is void"),
+    (sym::VOID_VARIABLE, &[sym::ERROR], "Symbol's value as variable is void"),
     (sym::WRONG_TYPE_ARGUMENT, &[sym::ERROR], "Wrong type argument"),
     (sym::WRONG_NUMBER_OF_ARGUMENTS, &[sym::ERROR], "Wrong number of arguments"),
     (sym::INVALID_FUNCTION, &[sym::ERROR], "Invalid function"),
@@ -168,7 +168,12 @@ impl Interp {
         if !errmsg.is_string() {
             out.push_str("peculiar error");
         } else if !heap.str(errmsg).is_empty() {
-            out.push_str(heap.str(errmsg));
+            if errname == sym::ERROR {
+                out.push_str(heap.str(errmsg));
+            } else {
+                // Emacs passes the message through `substitute-command-keys`.
+                out.push_str(&curve_quotes(heap.str(errmsg)));
+            }
         } else {
             sep = None;
         }
@@ -219,4 +224,9 @@ impl Interp {
             !spec.is_nil() && check(spec)
         }
     }
+}
+
+/// Emacs's `text-quoting-style` `curve`: `like this' becomes ‘like this’.
+pub fn curve_quotes(s: &str) -> String {
+    s.replace('`', "‘").replace('\'', "’")
 }

@@ -18,6 +18,7 @@ pub mod equal;
 pub mod error;
 pub mod eval;
 pub mod hashtable;
+pub mod macroexpand;
 pub mod printer;
 pub mod reader;
 pub mod subr;
@@ -77,6 +78,9 @@ pub struct Interp {
     /// root stack, they survive errors.
     pinned: Vec<Value>,
     free_pins: Vec<usize>,
+    /// Emacs has one empty string and one empty vector: `(eq "" "")` is t.
+    empty_string: Value,
+    empty_vector: Value,
 }
 
 /// A handle to a value pinned with [`Interp::pin`].
@@ -110,7 +114,11 @@ impl Interp {
             dump_stats: None,
             pinned: Vec::new(),
             free_pins: Vec::new(),
+            empty_string: Value::NIL,
+            empty_vector: Value::NIL,
         };
+        interp.empty_string = interp.heap.alloc_string("");
+        interp.empty_vector = interp.heap.alloc_vector(0, Value::NIL);
         for (i, name) in sym::NAMES.iter().enumerate() {
             let s = interp.heap.symbols.intern(name);
             assert_eq!(s.as_symbol(), Some(i as u32), "well-known symbol {name} out of order");
@@ -210,6 +218,8 @@ impl Interp {
         for &v in &self.pinned {
             heap.mark(v);
         }
+        heap.mark(self.empty_string);
+        heap.mark(self.empty_vector);
         heap.mark(self.lexenv);
         heap.mark(self.pending.0);
         heap.mark(self.pending.1);
@@ -243,17 +253,26 @@ impl Interp {
     }
 
     pub fn make_string(&mut self, s: &str) -> Value {
+        if s.is_empty() {
+            return self.empty_string;
+        }
         self.maybe_gc(&[]);
         self.heap.alloc_string(s)
     }
 
     pub fn make_vector(&mut self, len: usize, init: Value) -> Value {
+        if len == 0 {
+            return self.empty_vector;
+        }
         self.maybe_gc(&[init]);
         self.heap.alloc_vector(len, init)
     }
 
     /// A vector of `items`, which are rooted for the allocation.
     pub fn vector_from(&mut self, items: &[Value]) -> Value {
+        if items.is_empty() {
+            return self.empty_vector;
+        }
         self.maybe_gc(items);
         self.heap.alloc_vector_from(items)
     }

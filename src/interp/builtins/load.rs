@@ -1,26 +1,465 @@
-//! Loading source: `load`, `require`, `provide`, and the read-eval loop
-//! shared by files, the prelude and `--eval`.
+//! Loading source: `load`, `require`, `provide`, `featurep`, and the
+//! read-eval loop shared by files, the prelude and `--eval`.
+//!
+//! Like Emacs's `readevalloop`, each top-level form of a file is
+//! macroexpanded eagerly before it is evaluated: its head first (a
+//! resulting `progn` has each subform processed in turn, so a `defmacro`
+//! inside it is usable by the next one), then fully (`macroexpand-all`).
+//! An error during expansion is reported ("Eager macro-expansion
+//! failure: ...") and the unexpanded form is evaluated instead.
 
 use crate::gc::Value;
 use crate::interp::reader::Reader;
 use crate::interp::subr::Subr;
+use crate::interp::symbols as sym;
 use crate::interp::{Interp, LResult};
 
-pub const SUBRS: &[Subr] = &[];
+pub const SUBRS: &[Subr] = &[
+    Subr::f("load", 1, Some(5), load),
+    Subr::f("require", 1, Some(3), require),
+    Subr::f("provide", 1, Some(2), provide),
+    Subr::f("featurep", 1, Some(2), featurep),
+];
+
+/// Writes one line to standard error the way `message` does in batch mode.
+pub fn message(interp: &mut Interp, line: &str) {
+    interp.write_stderr(&format!("{line}\n"));
+}
 
 /// Reads and evaluates every form of `src` with lexical binding, as
-/// Emacs loads a file with `lexical-binding: t`.
-pub fn eval_source(interp: &mut Interp, src: &str, _file_name: &str) -> LResult {
-    let mut reader = Reader::new(src);
-    let mut last = Value::NIL;
-    while let Some(form) = reader.read(interp)? {
-        let slot = interp.push_root(form);
-        let saved = interp.lexenv;
-        interp.lexenv = interp.cons(Value::T, Value::NIL);
-        let r = interp.eval(form);
-        interp.lexenv = saved;
-        interp.stack.truncate(slot);
-        last = r?;
+/// Emacs loads a file with `lexical-binding: t`. `file_name` is the file's
+/// name (bound to `load-file-name` while it runs), `"--eval"` for command
+/// line expressions (no eager macroexpansion, as Emacs's `--eval`), or a
+/// prelude file name.
+pub fn eval_source(interp: &mut Interp, src: &str, file_name: &str) -> LResult {
+    if file_name == "--eval" {
+        return read_eval_loop(interp, src, None, false);
     }
-    Ok(last)
+    if super::PRELUDE.iter().any(|(n, _)| *n == file_name) {
+        return read_eval_loop(interp, src, None, true);
+    }
+    let abs = expand_file_name(file_name);
+    with_load_bindings(interp, &abs, |interp| read_eval_loop(interp, src, Some(&abs), true))
+}
+
+/// Binds `load-file-name`, `load-true-file-name` and `load-in-progress`
+/// around `f`.
+fn with_load_bindings(interp: &mut Interp, abs: &str, f: impl FnOnce(&mut Interp) -> LResult) -> LResult {
+    let count = interp.specpdl_depth();
+    let r = (|| {
+        let name = interp.make_string(abs);
+        interp.specbind(sym::LOAD_FILE_NAME, name)?;
+        let true_name = interp.intern("load-true-file-name");
+        let name = interp.symbol_value(sym::LOAD_FILE_NAME);
+        interp.specbind(true_name, name)?;
+        interp.specbind(sym::LOAD_IN_PROGRESS, Value::T)?;
+        f(interp)
+    })();
+    interp.unbind_to(count);
+    r
+}
+
+/// The loop itself: the lexical environment is `(t)` for the whole file
+/// (so a top-level `(defvar x)` affects the rest of it, as in Emacs).
+fn read_eval_loop(interp: &mut Interp, src: &str, file: Option<&str>, eager: bool) -> LResult {
+    let saved_env = interp.lexenv;
+    let base = interp.push_root(saved_env);
+    interp.lexenv = interp.cons(Value::T, Value::NIL);
+    let r = (|| {
+        let mut reader = Reader::new(src);
+        let mut last = Value::NIL;
+        loop {
+            let form = match reader.read(interp) {
+                Ok(Some(f)) => f,
+                Ok(None) => break,
+                Err(flow) => return Err(adjust_read_error(interp, flow, file)),
+            };
+            let slot = interp.push_root(form);
+            let r = if eager { eager_eval(interp, form) } else { interp.eval(form) };
+            interp.stack.truncate(slot);
+            last = r?;
+        }
+        Ok(last)
+    })();
+    interp.lexenv = saved_env;
+    interp.stack.truncate(base);
+    r
+}
+
+/// Emacs reports a reader error in a loaded file as `(end-of-file FILE)`
+/// and `(invalid-read-syntax TEXT 1 0)` (it reads from a buffer).
+fn adjust_read_error(interp: &mut Interp, flow: crate::interp::Flow, file: Option<&str>) -> crate::interp::Flow {
+    use crate::interp::Flow;
+    let Some(file) = file else { return flow };
+    if flow != Flow::Signal {
+        return flow;
+    }
+    let (s, data) = interp.pending;
+    if s == sym::END_OF_FILE {
+        let f = interp.make_string(file);
+        return interp.signal_list(sym::END_OF_FILE, &[f]);
+    }
+    if s == sym::INVALID_READ_SYNTAX && data.is_cons() && interp.heap.cdr(data).is_nil() {
+        let text = interp.heap.car(data);
+        return interp.signal_list(sym::INVALID_READ_SYNTAX, &[text, Value::fixnum(1), Value::fixnum(0)]);
+    }
+    flow
+}
+
+/// `readevalloop_eager_expand_eval`. `form` is rooted by the caller.
+fn eager_eval(interp: &mut Interp, form: Value) -> LResult {
+    stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || {
+        let exp = expand_for_load(interp, form, false)?;
+        let slot = interp.push_root(exp);
+        let r = (|| {
+            if exp.is_cons() && interp.heap.car(exp) == sym::PROGN {
+                let mut val = Value::NIL;
+                let mut sub = interp.heap.cdr(exp);
+                while sub.is_cons() {
+                    val = eager_eval(interp, interp.heap.car(sub))?;
+                    sub = interp.heap.cdr(sub);
+                }
+                Ok(val)
+            } else {
+                let full = expand_for_load(interp, exp, true)?;
+                interp.stack.push(full);
+                interp.eval(full)
+            }
+        })();
+        interp.stack.truncate(slot);
+        r
+    })
+}
+
+/// `internal-macroexpand-for-load`: an error is reported and the form
+/// left unexpanded.
+fn expand_for_load(interp: &mut Interp, form: Value, full: bool) -> LResult {
+    // The frames of Emacs's `internal-macroexpand-for-load' and friends
+    // count towards `max-lisp-eval-depth' too.
+    const LOAD_FRAMES: usize = 6;
+    let r = interp.catch_error(|i| {
+        i.enter_n(LOAD_FRAMES)?;
+        let r = if full { i.macroexpand_all(form, Value::NIL) } else { i.macroexpand(form, Value::NIL) };
+        i.depth -= LOAD_FRAMES;
+        r
+    })?;
+    match r {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let msg = format!("Eager macro-expansion failure: {}", interp.prin1_to_string(e));
+            message(interp, &msg);
+            Ok(form)
+        }
+    }
+}
+
+/// `(expand-file-name NAME)` against the current directory: absolute,
+/// with `.`/`..` components and repeated slashes removed, `~` expanded.
+pub fn expand_file_name(name: &str) -> String {
+    let mut path = if name == "~" || name.starts_with("~/") {
+        let home = std::env::var("HOME").unwrap_or_default();
+        format!("{}/{}", home, name.get(1..).unwrap_or(""))
+    } else if name.starts_with('/') {
+        name.to_string()
+    } else {
+        let cwd = std::env::current_dir().map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| "/".into());
+        format!("{cwd}/{name}")
+    };
+    let trailing = path.ends_with('/') && path.len() > 1;
+    let mut parts: Vec<&str> = Vec::new();
+    for p in path.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(p),
+        }
+    }
+    path = format!("/{}", parts.join("/"));
+    if trailing && path != "/" {
+        path.push('/');
+    }
+    path
+}
+
+/// What `locate_file` found.
+enum Found {
+    File(String),
+    /// Nothing found; `true` if a candidate was a directory.
+    Missing(bool),
+}
+
+/// Emacs's `openp` over `load-path` with the given suffixes.
+fn locate_file(interp: &Interp, name: &str, suffixes: &[&str]) -> Found {
+    let mut dirs: Vec<Option<String>> = Vec::new();
+    let absolute = name.starts_with('/') || name == "~" || name.starts_with("~/");
+    if absolute {
+        dirs.push(None);
+    } else {
+        let mut lp = interp.symbol_value(sym::LOAD_PATH);
+        let mut n = 0;
+        while lp.is_cons() && n < 100_000 {
+            let d = interp.heap.car(lp);
+            if d.is_nil() {
+                dirs.push(None);
+            } else if d.is_string() {
+                dirs.push(Some(interp.heap.str(d).to_string()));
+            }
+            lp = interp.heap.cdr(lp);
+            n += 1;
+        }
+    }
+    let mut saw_dir = false;
+    for dir in &dirs {
+        for suffix in suffixes {
+            let candidate = match dir {
+                None => format!("{name}{suffix}"),
+                Some(d) if d.ends_with('/') => format!("{d}{name}{suffix}"),
+                Some(d) => format!("{d}/{name}{suffix}"),
+            };
+            let full = expand_file_name(&candidate);
+            match std::fs::metadata(&full) {
+                Ok(m) if m.is_dir() => saw_dir = true,
+                Ok(_) => return Found::File(full),
+                Err(_) => {}
+            }
+        }
+    }
+    Found::Missing(saw_dir)
+}
+
+/// The core of `load`: returns the absolute name of the file loaded, or
+/// `None` if it was not found and `noerror` is set.
+pub fn load_file(
+    interp: &mut Interp,
+    file: Value,
+    noerror: bool,
+    nomessage: bool,
+    nosuffix: bool,
+    must_suffix: bool,
+) -> LResult<Option<String>> {
+    if !file.is_string() {
+        return Err(interp.wrong_type(sym::STRINGP, file));
+    }
+    let name = interp.heap.str(file).to_string();
+    let has_suffix = name.ends_with(".el") || name.ends_with(".elc");
+    let must_suffix = must_suffix && !has_suffix && !name.contains('/');
+    let suffixes: &[&str] = if nosuffix {
+        &[""]
+    } else if must_suffix {
+        &[".el"]
+    } else {
+        &[".el", ""]
+    };
+    let found = if name.is_empty() { Found::Missing(false) } else { locate_file(interp, &name, suffixes) };
+    let path = match found {
+        Found::File(p) => p,
+        Found::Missing(_) if noerror => return Ok(None),
+        Found::Missing(is_dir) => {
+            let what = interp.make_string("Cannot open load file");
+            let slot = interp.push_root(what);
+            let reason = interp.make_string(if is_dir { "Is a directory" } else { "No such file or directory" });
+            interp.stack.push(reason);
+            let f = interp.make_string(&name);
+            interp.stack.truncate(slot);
+            let s = if is_dir { sym::FILE_ERROR } else { sym::FILE_MISSING };
+            return Err(interp.signal_list(s, &[what, reason, f]));
+        }
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            if noerror {
+                return Ok(None);
+            }
+            let what = interp.make_string("Opening input file");
+            let slot = interp.push_root(what);
+            let reason = interp.make_string(&io_error_text(&e));
+            interp.stack.push(reason);
+            let f = interp.make_string(&path);
+            interp.stack.truncate(slot);
+            return Err(interp.signal_list(sym::FILE_ERROR, &[what, reason, f]));
+        }
+    };
+    let Ok(src) = String::from_utf8(bytes) else {
+        return Err(interp.error(&format!("Invalid UTF-8 in file {path}")));
+    };
+    if !nomessage {
+        let line = if path.ends_with(".el") {
+            format!("Loading {path} (source)...")
+        } else {
+            format!("Loading {path}...")
+        };
+        message(interp, &line);
+    }
+    // Emacs refuses a file already being loaded more than three times.
+    let loads_var = interp.intern("minilisp--loads-in-progress");
+    let mut in_progress = interp.symbol_value(loads_var);
+    if in_progress.is_unbound() {
+        in_progress = Value::NIL;
+    }
+    let mut count = 0;
+    let mut l = in_progress;
+    while l.is_cons() {
+        let x = interp.heap.car(l);
+        if x.is_string() && interp.heap.str(x) == path {
+            count += 1;
+        }
+        l = interp.heap.cdr(l);
+    }
+    let pathv = interp.make_string(&path);
+    if count >= 3 {
+        let msg = interp.make_string("Recursive load");
+        let slot = interp.push_root(msg);
+        let items = interp.list_with_tail(&[msg, pathv], in_progress);
+        interp.stack.truncate(slot);
+        return Err(interp.signal(sym::ERROR, items));
+    }
+    let depth = interp.specpdl_depth();
+    let r = (|| {
+        let new = interp.cons(pathv, in_progress);
+        interp.specbind(loads_var, new)?;
+        with_load_bindings(interp, &path, |interp| read_eval_loop(interp, &src, Some(&path), true))
+    })();
+    interp.unbind_to(depth);
+    r?;
+    Ok(Some(path))
+}
+
+fn io_error_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// `(load FILE &optional NOERROR NOMESSAGE NOSUFFIX MUST-SUFFIX)`.
+fn load(interp: &mut Interp, args: &[Value]) -> LResult {
+    let r = load_file(interp, args[0], !args[1].is_nil(), !args[2].is_nil(), !args[3].is_nil(), !args[4].is_nil())?;
+    Ok(Value::bool(r.is_some()))
+}
+
+fn memq(interp: &Interp, x: Value, mut l: Value) -> bool {
+    while l.is_cons() {
+        if interp.heap.car(l) == x {
+            return true;
+        }
+        l = interp.heap.cdr(l);
+    }
+    false
+}
+
+fn features_list(interp: &Interp) -> Value {
+    let f = interp.symbol_value(sym::FEATURES);
+    if f.is_unbound() { Value::NIL } else { f }
+}
+
+/// `(require FEATURE &optional FILENAME NOERROR)`.
+fn require(interp: &mut Interp, args: &[Value]) -> LResult {
+    let (feature, filename, noerror) = (args[0], args[1], args[2]);
+    if !feature.is_symbol() {
+        return Err(interp.wrong_type(sym::SYMBOLP, feature));
+    }
+    if memq(interp, feature, features_list(interp)) {
+        return Ok(feature);
+    }
+    let name = interp.symbol_name(feature).to_string();
+    // Emacs gives up after three nested requires of the same feature.
+    let nesting_var = interp.intern("minilisp--require-nesting");
+    let mut nesting = interp.symbol_value(nesting_var);
+    if nesting.is_unbound() {
+        nesting = Value::NIL;
+    }
+    let mut n = 0;
+    let mut l = nesting;
+    while l.is_cons() {
+        if interp.heap.car(l) == feature {
+            n += 1;
+        }
+        l = interp.heap.cdr(l);
+    }
+    if n > 3 {
+        return Err(interp.error(&format!("Recursive ‘require’ for feature ‘{name}’")));
+    }
+    let file = if filename.is_nil() { interp.make_string(&name) } else { filename };
+    let slot = interp.push_root(file);
+    let depth = interp.specpdl_depth();
+    let r = (|| {
+        let new = interp.cons(feature, nesting);
+        interp.specbind(nesting_var, new)?;
+        load_file(interp, file, !noerror.is_nil(), true, false, filename.is_nil())
+    })();
+    interp.unbind_to(depth);
+    interp.stack.truncate(slot);
+    let Some(path) = r? else { return Ok(Value::NIL) };
+    if !memq(interp, feature, features_list(interp)) {
+        return Err(interp.error(&format!("Loading file {path} failed to provide feature ‘{name}’")));
+    }
+    Ok(feature)
+}
+
+/// `(provide FEATURE &optional SUBFEATURES)`.
+fn provide(interp: &mut Interp, args: &[Value]) -> LResult {
+    let (feature, subfeatures) = (args[0], args[1]);
+    if !feature.is_symbol() {
+        return Err(interp.wrong_type(sym::SYMBOLP, feature));
+    }
+    if !subfeatures.is_nil() && !subfeatures.is_cons() {
+        return Err(interp.wrong_type(sym::LISTP, subfeatures));
+    }
+    let features = features_list(interp);
+    if !memq(interp, feature, features) {
+        let new = interp.cons(feature, features);
+        interp.set_symbol_value(sym::FEATURES, new)?;
+    }
+    if !subfeatures.is_nil() {
+        let prop = interp.intern("subfeatures");
+        interp.put(feature, prop, subfeatures);
+    }
+    Ok(feature)
+}
+
+/// `(featurep FEATURE &optional SUBFEATURE)`.
+fn featurep(interp: &mut Interp, args: &[Value]) -> LResult {
+    let (feature, sub) = (args[0], args[1]);
+    if !feature.is_symbol() {
+        return Err(interp.wrong_type(sym::SYMBOLP, feature));
+    }
+    if !memq(interp, feature, features_list(interp)) {
+        return Ok(Value::NIL);
+    }
+    if sub.is_nil() {
+        return Ok(Value::T);
+    }
+    let prop = interp.intern("subfeatures");
+    let mut l = interp.get(feature, prop);
+    while l.is_cons() {
+        let x = interp.heap.car(l);
+        if interp.equal(x, sub)? {
+            return Ok(Value::T);
+        }
+        l = interp.heap.cdr(l);
+    }
+    Ok(Value::NIL)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand_file_name;
+
+    #[test]
+    fn expands_names() {
+        assert_eq!(expand_file_name("/a/b/../c/./d"), "/a/c/d");
+        assert_eq!(expand_file_name("/a//b/"), "/a/b/");
+        assert_eq!(expand_file_name("/.."), "/");
+        assert!(expand_file_name("x.el").ends_with("/x.el"));
+    }
 }

@@ -1,0 +1,113 @@
+//! The `minilisp` command: argument handling, batch runs and the REPL.
+//! Everything Lisp lives in the library; this is parsing, driving, printing.
+
+pub mod args;
+pub mod batch;
+pub mod repl;
+
+use std::io::{BufWriter, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use minilisp::Interp;
+
+use args::{Options, UsageError};
+
+/// Exit status for a malformed command line.
+pub const EXIT_USAGE: i32 = 2;
+/// Exit status for an error that escaped, as Emacs's batch mode.
+pub const EXIT_ERROR: i32 = 255;
+
+/// Runs the command line `argv` (program name first); returns the exit status.
+pub fn main(argv: Vec<String>) -> i32 {
+    let args = argv.get(1..).unwrap_or_default();
+    let opts = match Options::parse(args) {
+        Ok(o) => o,
+        Err(e) => return usage_error(&e),
+    };
+    if opts.help {
+        print!("{}", args::usage());
+        return 0;
+    }
+    if opts.version {
+        println!("minilisp {}", env!("CARGO_PKG_VERSION"));
+        return 0;
+    }
+    if let Some(d) = opts.dump.first() {
+        eprintln!("minilisp: {}: not implemented yet", d.name());
+        return EXIT_USAGE;
+    }
+    let mut interp = match Interp::new() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("minilisp: cannot boot: {}", e.message);
+            return EXIT_ERROR;
+        }
+    };
+    let at_line_start = Arc::new(AtomicBool::new(true));
+    interp.stdout = Box::new(Stdout::new(at_line_start.clone()));
+    let status = match batch::run(&mut interp, &argv) {
+        Ok(()) if opts.wants_repl() => repl::run(&mut interp, &at_line_start),
+        Ok(()) => 0,
+        Err(batch::Stop::Exit(status)) => status,
+        Err(batch::Stop::Usage(e)) => {
+            let _ = interp.stdout.flush();
+            usage_error(&e)
+        }
+    };
+    let _ = interp.stdout.flush();
+    status
+}
+
+fn usage_error(e: &UsageError) -> i32 {
+    eprintln!("minilisp: {}\nTry 'minilisp --help' for more information.", e.0);
+    EXIT_USAGE
+}
+
+/// Standard output for the interpreter: one big buffer straight over the
+/// file descriptor (no second, line-buffered layer), flushed by the
+/// interpreter before anything goes to standard error and by us at exit.
+/// Remembers whether the last byte written ended a line, so the REPL can
+/// start its answers on a fresh line.
+pub struct Stdout {
+    inner: BufWriter<Box<dyn Write + Send>>,
+    at_line_start: Arc<AtomicBool>,
+}
+
+impl Stdout {
+    pub fn new(at_line_start: Arc<AtomicBool>) -> Stdout {
+        use std::os::fd::AsFd;
+        // A duplicate of fd 1 as a plain file: unbuffered underneath.
+        let raw: Box<dyn Write + Send> = match std::io::stdout().as_fd().try_clone_to_owned() {
+            Ok(fd) => Box::new(std::fs::File::from(fd)),
+            Err(_) => Box::new(std::io::stdout()),
+        };
+        Stdout { inner: BufWriter::with_capacity(64 * 1024, raw), at_line_start }
+    }
+}
+
+/// Rust ignores SIGPIPE, so a closed pipe shows up as an error here; end
+/// the process as the signal would have ended Emacs (`emacs ... | head`),
+/// instead of running on with nowhere to write.
+fn exit_on_broken_pipe<T>(r: std::io::Result<T>) -> std::io::Result<T> {
+    if let Err(e) = &r
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(128 + 13);
+    }
+    r
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = exit_on_broken_pipe(self.inner.write(buf))?;
+        if n > 0 {
+            self.at_line_start.store(buf[n - 1] == b'\n', Ordering::Relaxed);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        exit_on_broken_pipe(self.inner.flush())
+    }
+}
