@@ -287,7 +287,6 @@ fn renderer_model() {
 /// prompts. rustyline keeps such type-ahead only with its `buffer-redux`
 /// feature; without it the read buffer is dropped when a line is accepted.
 #[test]
-#[ignore = "needs rustyline's `buffer-redux` feature in Cargo.toml"]
 fn type_ahead_is_not_lost() {
     let mut s = Session::start(&[]);
     s.wait_for("minilisp>", 1);

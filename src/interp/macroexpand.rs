@@ -246,10 +246,8 @@ impl Interp {
             let nc = self.all_clauses(ctx, rest, 0)?;
             return Ok(self.mcons(sym::COND, nc, form));
         }
-        if head == sym::CONDITION_CASE {
-            if !rest.is_cons() || !self.heap.cdr(rest).is_cons() {
-                return Ok(form);
-            }
+        // (A malformed condition-case falls through to the generic case.)
+        if head == sym::CONDITION_CASE && rest.is_cons() && self.heap.cdr(rest).is_cons() {
             let var = self.heap.car(rest);
             let rest2 = self.heap.cdr(rest);
             let body = self.heap.car(rest2);
@@ -284,11 +282,8 @@ impl Interp {
             return Ok(form);
         }
         if head == sym::LET || head == sym::LET_STAR {
-            if !rest.is_cons() {
-                return Ok(form);
-            }
-            let bindings = self.heap.car(rest);
-            let body = self.heap.cdr(rest);
+            let bindings = self.car_safe(rest);
+            let body = self.cdr_safe(rest);
             let nb = self.all_clauses(ctx, bindings, 1)?;
             self.stack.push(nb);
             let nbody = if body.is_nil() { self.cons(Value::NIL, Value::NIL) } else { self.all_forms(ctx, body, 0)? };
@@ -409,10 +404,10 @@ impl Interp {
 
     /// Applies a compiler macro; an error is reported and leaves the form.
     fn call_compiler_macro(&mut self, ctx: &Ctx, handler: Value, form: Value) -> LResult {
-        if handler == ctx.cxr_handler {
-            if let Some(v) = self.cxr_expand(form)? {
-                return Ok(v);
-            }
+        if handler == ctx.cxr_handler
+            && let Some(v) = self.cxr_expand(form)?
+        {
+            return Ok(v);
         }
         let r = self.catch_error(|interp| {
             let base = interp.push_root(handler);
@@ -638,10 +633,7 @@ pub fn file_relative_name(file: &str) -> String {
         return file.to_string();
     }
     let common = cwd_parts.iter().zip(file_parts.iter()).take_while(|(a, b)| a == b).count();
-    let mut out: Vec<&str> = Vec::new();
-    for _ in common..cwd_parts.len() {
-        out.push("..");
-    }
+    let mut out: Vec<&str> = vec![".."; cwd_parts.len() - common];
     out.extend_from_slice(&file_parts[common..]);
     if out.is_empty() { ".".to_string() } else { out.join("/") }
 }
@@ -649,6 +641,44 @@ pub fn file_relative_name(file: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn run(src: &str) -> String {
+        let mut interp = Interp::new().expect("prelude");
+        match interp.eval_str(src) {
+            Ok(v) => interp.prin1_to_string(v),
+            Err(e) => format!("ERR {}", e.object),
+        }
+    }
+
+    #[test]
+    fn expands_all_levels() {
+        assert_eq!(run("(macroexpand-all '(when a (unless b c)))"), "(if a (progn (if b nil c)))");
+        assert_eq!(run("(macroexpand-all '(cadr (funcall #'caar x)))"), "(car (cdr (car (car x))))");
+        assert_eq!(run("(macroexpand-all '((lambda (x) x) 1))"), "(let ((x 1)) x)");
+        assert_eq!(run("(macroexpand-all ''(when a b))"), "'(when a b)");
+        assert_eq!(run("(macroexpand-all '(condition-case when (when a b) (when (when c d))))"),
+                   "(condition-case when (if a (progn b)) (when (if c (progn d))))");
+    }
+
+    #[test]
+    fn shares_unchanged_structure() {
+        assert_eq!(run("(let ((f '(foo (bar 1) (baz 2)))) (eq f (macroexpand-all f)))"), "t");
+        assert_eq!(run("(let* ((f '(foo (when a b) (baz 2))) (g (macroexpand-all f))) (eq (nthcdr 2 f) (nthcdr 2 g)))"), "t");
+    }
+
+    #[test]
+    fn environment_shadows_macros() {
+        assert_eq!(run("(macroexpand '(when a b) '((when . nil)))"), "(when a b)");
+        assert_eq!(run("(macroexpand-1 '(m 1) (list (cons 'm (lambda (x) (list 'quote x)))))"), "'1");
+    }
+
+    #[test]
+    fn deep_forms_signal_instead_of_overflowing() {
+        let n = 100_000;
+        let deep = format!("(quote {}1{})", "(list ".repeat(n), ")".repeat(n));
+        let src = format!("(condition-case e (progn (macroexpand-all (car (cdr {deep}))) 'no) (error (car e)))");
+        assert_eq!(run(&src), "error");
+    }
 
     #[test]
     fn cxr_names() {

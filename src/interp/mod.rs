@@ -81,6 +81,11 @@ pub struct Interp {
     /// Emacs has one empty string and one empty vector: `(eq "" "")` is t.
     empty_string: Value,
     empty_vector: Value,
+    /// Something was printed to stdout since the last `message`: Emacs's
+    /// batch `message` then starts on a new line (`noninteractive_need_newline`).
+    need_newline: bool,
+    /// The last character written to stdout (Emacs's `printchar_stdout_last`).
+    stdout_last: char,
 }
 
 /// A handle to a value pinned with [`Interp::pin`].
@@ -116,6 +121,8 @@ impl Interp {
             free_pins: Vec::new(),
             empty_string: Value::NIL,
             empty_vector: Value::NIL,
+            need_newline: false,
+            stdout_last: '\0',
         };
         interp.empty_string = interp.heap.alloc_string("");
         interp.empty_vector = interp.heap.alloc_vector(0, Value::NIL);
@@ -468,7 +475,23 @@ impl Interp {
 
     /// Writes to standard output, as `print`/`princ` do.
     pub fn write_stdout(&mut self, s: &str) {
+        if let Some(c) = s.chars().next_back() {
+            self.need_newline = true;
+            self.stdout_last = c;
+        }
         let _ = self.stdout.write_all(s.as_bytes());
+    }
+
+    /// True if nothing was printed to stdout yet or the last text ended a line.
+    pub fn stdout_at_line_start(&self) -> bool {
+        self.stdout_last == '\n'
+    }
+
+    /// Writes `line` and a newline to stderr as batch `message` does:
+    /// preceded by a newline if stdout was written since the last message.
+    pub fn message_line(&mut self, line: &str) {
+        let nl = if std::mem::take(&mut self.need_newline) { "\n" } else { "" };
+        self.write_stderr(&format!("{nl}{line}\n"));
     }
 
     /// Writes a line to standard error, as `message` does in batch mode.

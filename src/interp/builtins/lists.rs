@@ -44,6 +44,7 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("remq", 2, Some(2), remq),
     Subr::f("remove", 2, Some(2), remove),
     Subr::f("copy-tree", 1, Some(2), copy_tree),
+    Subr::f("copy-alist", 1, Some(1), copy_alist),
     Subr::f("mapcar", 2, Some(2), mapcar),
     Subr::f("mapc", 2, Some(2), mapc),
     Subr::f("mapcan", 2, Some(2), mapcan),
@@ -621,7 +622,31 @@ fn remove(interp: &mut Interp, args: &[Value]) -> LResult {
     r
 }
 
-// ---- copy-tree ----
+// ---- copy-alist, copy-tree ----
+
+fn copy_alist(interp: &mut Interp, args: &[Value]) -> LResult {
+    let alist = args[0];
+    if alist.is_nil() {
+        return Ok(alist);
+    }
+    let copy = copy_sequence(interp, &[alist])?;
+    if !copy.is_cons() {
+        return Err(interp.wrong_type(sym::LISTP, copy));
+    }
+    let slot = interp.push_root(copy);
+    let mut tem = copy;
+    while tem.is_cons() {
+        let car = interp.heap.car(tem);
+        if car.is_cons() {
+            let (a, d) = (interp.heap.car(car), interp.heap.cdr(car));
+            let fresh = interp.cons(a, d);
+            interp.heap.set_car(tem, fresh);
+        }
+        tem = interp.heap.cdr(tem);
+    }
+    interp.stack.truncate(slot);
+    Ok(copy)
+}
 
 fn copy_tree(interp: &mut Interp, args: &[Value]) -> LResult {
     copy_tree_value(interp, args[0], !args[1].is_nil())

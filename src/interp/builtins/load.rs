@@ -42,6 +42,9 @@ pub fn eval_source(interp: &mut Interp, src: &str, file_name: &str) -> LResult {
     with_load_bindings(interp, &abs, |interp| read_eval_loop(interp, src, Some(&abs), true))
 }
 
+/// Files being loaded, innermost first (Emacs's `Vloads_in_progress`).
+const LOADS_IN_PROGRESS: &str = "minilisp--loads-in-progress";
+
 /// Binds `load-file-name`, `load-true-file-name` and `load-in-progress`
 /// around `f`.
 fn with_load_bindings(interp: &mut Interp, abs: &str, f: impl FnOnce(&mut Interp) -> LResult) -> LResult {
@@ -53,6 +56,14 @@ fn with_load_bindings(interp: &mut Interp, abs: &str, f: impl FnOnce(&mut Interp
         let name = interp.symbol_value(sym::LOAD_FILE_NAME);
         interp.specbind(true_name, name)?;
         interp.specbind(sym::LOAD_IN_PROGRESS, Value::T)?;
+        let loads_var = interp.intern(LOADS_IN_PROGRESS);
+        let mut old = interp.symbol_value(loads_var);
+        if old.is_unbound() {
+            old = Value::NIL;
+        }
+        let name = interp.symbol_value(sym::LOAD_FILE_NAME);
+        let new = interp.cons(name, old);
+        interp.specbind(loads_var, new)?;
         f(interp)
     })();
     interp.unbind_to(count);
@@ -294,7 +305,7 @@ pub fn load_file(
         message(interp, &line);
     }
     // Emacs refuses a file already being loaded more than three times.
-    let loads_var = interp.intern("minilisp--loads-in-progress");
+    let loads_var = interp.intern(LOADS_IN_PROGRESS);
     let mut in_progress = interp.symbol_value(loads_var);
     if in_progress.is_unbound() {
         in_progress = Value::NIL;
@@ -309,20 +320,15 @@ pub fn load_file(
         l = interp.heap.cdr(l);
     }
     let pathv = interp.make_string(&path);
-    if count >= 3 {
+    let slot = interp.push_root(pathv);
+    if count > 3 {
         let msg = interp.make_string("Recursive load");
-        let slot = interp.push_root(msg);
         let items = interp.list_with_tail(&[msg, pathv], in_progress);
         interp.stack.truncate(slot);
         return Err(interp.signal(sym::ERROR, items));
     }
-    let depth = interp.specpdl_depth();
-    let r = (|| {
-        let new = interp.cons(pathv, in_progress);
-        interp.specbind(loads_var, new)?;
-        with_load_bindings(interp, &path, |interp| read_eval_loop(interp, &src, Some(&path), true))
-    })();
-    interp.unbind_to(depth);
+    let r = with_load_bindings(interp, &path, |interp| read_eval_loop(interp, &src, Some(&path), true));
+    interp.stack.truncate(slot);
     r?;
     Ok(Some(path))
 }
@@ -362,6 +368,10 @@ fn features_list(interp: &Interp) -> Value {
     if f.is_unbound() { Value::NIL } else { f }
 }
 
+/// Libraries Emacs loads from files whose definitions minilisp has in its
+/// prelude: `require` just marks them provided.
+const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark"];
+
 /// `(require FEATURE &optional FILENAME NOERROR)`.
 fn require(interp: &mut Interp, args: &[Value]) -> LResult {
     let (feature, filename, noerror) = (args[0], args[1], args[2]);
@@ -372,6 +382,12 @@ fn require(interp: &mut Interp, args: &[Value]) -> LResult {
         return Ok(feature);
     }
     let name = interp.symbol_name(feature).to_string();
+    if filename.is_nil() && BUILTIN_LIBRARIES.contains(&name.as_str()) {
+        let features = features_list(interp);
+        let new = interp.cons(feature, features);
+        interp.set_symbol_value(sym::FEATURES, new)?;
+        return Ok(feature);
+    }
     // Emacs gives up after three nested requires of the same feature.
     let nesting_var = interp.intern("minilisp--require-nesting");
     let mut nesting = interp.symbol_value(nesting_var);
@@ -454,6 +470,45 @@ fn featurep(interp: &mut Interp, args: &[Value]) -> LResult {
 #[cfg(test)]
 mod tests {
     use super::expand_file_name;
+    use crate::interp::Interp;
+
+    fn run(interp: &mut Interp, src: &str) -> String {
+        match interp.eval_str(src) {
+            Ok(v) => interp.prin1_to_string(v),
+            Err(e) => format!("ERR {}", e.object),
+        }
+    }
+
+    #[test]
+    fn load_and_require() {
+        let dir = std::env::temp_dir().join(format!("minilisp-load-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("ml-feat.el"), "(defvar ml-feat-count 0)\n(setq ml-feat-count (1+ ml-feat-count))\n(provide 'ml-feat)\n").unwrap();
+        std::fs::write(dir.join("ml-nofeat.el"), "(defun ml-nofeat () 1)\n").unwrap();
+        std::fs::write(dir.join("ml-eof.el"), "(setq ml-eof 1)\n(foo\n").unwrap();
+        std::fs::write(dir.join("ml-latin1.el"), b"(setq x \"\xe9\")\n").unwrap();
+        let d = dir.to_string_lossy().to_string();
+        let mut interp = Interp::new().unwrap();
+        run(&mut interp, &format!("(setq load-path (list {:?}))", d));
+        assert_eq!(run(&mut interp, "(require 'ml-feat)"), "ml-feat");
+        assert_eq!(run(&mut interp, "(require 'ml-feat)"), "ml-feat");
+        assert_eq!(run(&mut interp, "ml-feat-count"), "1");
+        assert_eq!(run(&mut interp, "(load \"ml-feat\" nil t)"), "t");
+        assert_eq!(run(&mut interp, "ml-feat-count"), "2");
+        assert_eq!(run(&mut interp, "(load \"ml-missing\" t)"), "nil");
+        assert_eq!(
+            run(&mut interp, "(condition-case e (load \"ml-missing\") (error e))"),
+            "(file-missing \"Cannot open load file\" \"No such file or directory\" \"ml-missing\")"
+        );
+        let nofeat = run(&mut interp, "(condition-case e (require 'ml-nofeat) (error e))");
+        assert!(nofeat.starts_with("(error \"Loading file /") && nofeat.ends_with("failed to provide feature ‘ml-nofeat’\")"), "{nofeat}");
+        let eof = run(&mut interp, "(condition-case e (load \"ml-eof\" nil t) (error e))");
+        assert!(eof.starts_with("(end-of-file \"/") && eof.ends_with("ml-eof.el\")"), "{eof}");
+        assert_eq!(run(&mut interp, "ml-eof"), "1");
+        let bad = run(&mut interp, "(condition-case e (load \"ml-latin1\" nil t) (error (car e)))");
+        assert_eq!(bad, "error");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn expands_names() {

@@ -56,6 +56,21 @@ pub fn init_variables(interp: &mut Interp) {
         (sym::MAX_LISP_EVAL_DEPTH, Value::fixnum(super::DEFAULT_MAX_EVAL_DEPTH as i64)),
         (sym::GENSYM_COUNTER, Value::fixnum(0)),
     ];
+    let printer_vars: &[(&str, Value)] = &[
+        ("standard-output", Value::T),
+        ("print-gensym", Value::NIL),
+        ("print-length", Value::NIL),
+        ("print-level", Value::NIL),
+        ("print-escape-newlines", Value::NIL),
+        ("print-quoted", Value::T),
+        ("print-circle", Value::NIL),
+        ("backtrace-on-error-noninteractive", Value::T),
+    ];
+    for &(name, v) in printer_vars {
+        let s = interp.intern(name);
+        interp.set_special(s);
+        let _ = interp.set_symbol_value(s, v);
+    }
     for &(s, v) in vars {
         interp.set_special(s);
         let _ = interp.set_symbol_value(s, v);

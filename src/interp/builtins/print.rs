@@ -31,11 +31,6 @@ pub const SUBRS: &[Subr] = &[
 
 // ---- output ----
 
-thread_local! {
-    /// Emacs's `printchar_stdout_last`, for `(terpri nil t)`.
-    static STDOUT_LAST: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
 /// Where printed text goes.
 enum Dest {
     Stdout,
@@ -67,9 +62,6 @@ fn dest(interp: &mut Interp, printcharfun: Value) -> Dest {
 fn output(interp: &mut Interp, printcharfun: Value, text: &str) -> LResult<()> {
     match dest(interp, printcharfun) {
         Dest::Stdout => {
-            if let Some(c) = text.chars().last() {
-                STDOUT_LAST.with(|l| l.set(c as u32));
-            }
             interp.write_stdout(text);
             Ok(())
         }
@@ -142,7 +134,7 @@ fn terpri(interp: &mut Interp, args: &[Value]) -> LResult {
                 return Err(interp.signal_list(sym::ERROR, &[m, f]));
             }
             _ => {
-                if STDOUT_LAST.with(|c| c.get()) == '\n' as u32 {
+                if interp.stdout_at_line_start() {
                     return Ok(Value::NIL);
                 }
             }
@@ -171,11 +163,11 @@ fn external_debugging_output(interp: &mut Interp, args: &[Value]) -> LResult {
 fn message(interp: &mut Interp, args: &[Value]) -> LResult {
     let f = args[0];
     if f.is_nil() || (f.is_string() && interp.heap.str(f).is_empty()) {
-        interp.write_stderr("\n");
+        interp.message_line("");
         return Ok(f);
     }
     let s = styled_format(interp, args, true)?;
-    interp.write_stderr(&format!("{s}\n"));
+    interp.message_line(&s);
     Ok(interp.make_string(&s))
 }
 

@@ -75,12 +75,24 @@ fn time_seconds(interp: &mut Interp, t: Value) -> LResult<f64> {
     if t.is_cons() {
         let a = interp.heap.car(t);
         let rest = interp.heap.cdr(t);
-        if let (Some(ticks), Some(hz)) = (number_value(interp, a), number_value(interp, rest)) {
-            if hz > 0.0 {
-                return Ok(ticks / hz);
-            }
+        if let (Some(ticks), Some(hz)) = (number_value(interp, a), number_value(interp, rest))
+            && hz > 0.0
+        {
+            return Ok(ticks / hz);
         }
         let parts = interp.list_to_vec(t)?;
+        let ints: Vec<Option<i64>> = parts.iter().map(|p| p.as_fixnum()).collect();
+        if !ints.is_empty() && ints.len() <= 4 && ints.iter().all(|i| i.is_some()) {
+            // Exact ticks at the list's resolution, divided once (as Emacs).
+            let v: Vec<i128> = ints.iter().map(|i| i.unwrap_or(0) as i128).collect();
+            let secs = v[0] * 65536 + v.get(1).copied().unwrap_or(0);
+            let (ticks, hz) = match v.len() {
+                1 | 2 => (secs, 1i128),
+                3 => (secs * 1_000_000 + v[2], 1_000_000),
+                _ => ((secs * 1_000_000 + v[2]) * 1_000_000 + v[3], 1_000_000_000_000),
+            };
+            return Ok(ticks as f64 / hz as f64);
+        }
         let mut nums = [0f64; 4];
         let mut ok = !parts.is_empty() && parts.len() <= 4;
         for (i, &p) in parts.iter().enumerate().take(4) {

@@ -11,6 +11,9 @@ use crate::interp::{Flow, Interp, LResult};
 
 pub const SUBRS: &[Subr] = &[
     Subr::f("length", 1, Some(1), length),
+    Subr::f("length<", 2, Some(2), length_less),
+    Subr::f("length>", 2, Some(2), length_greater),
+    Subr::f("length=", 2, Some(2), length_equal),
     Subr::f("elt", 2, Some(2), elt),
     Subr::f("copy-sequence", 1, Some(1), copy_sequence),
     Subr::f("reverse", 1, Some(1), reverse),
@@ -29,7 +32,7 @@ pub(crate) const MAX_CHAR: i64 = 0x3F_FFFF;
 
 /// Refuse to build objects larger than this many elements: Emacs would
 /// run out of memory; Rust would abort. Signals Emacs's memory-full error.
-pub(crate) const MAX_ELEMENTS: usize = 1 << 28;
+pub(crate) const MAX_ELEMENTS: usize = 1 << 27;
 
 // ---------------------------------------------------------------------------
 // Emacs's FOR_EACH_TAIL: Brent's cycle detection, emulated step for step so
@@ -248,6 +251,62 @@ pub(crate) fn concat_to_string(interp: &mut Interp, args: &[Value]) -> LResult<S
 fn length(interp: &mut Interp, args: &[Value]) -> LResult {
     let n = seq_length(interp, args[0])?;
     Ok(Value::fixnum(n as i64))
+}
+
+/// Emacs's `length_internal`: counts LEN down along the list; -1 once it
+/// reaches zero (a short LEN never checks for cycles).
+fn length_internal(interp: &mut Interp, seq: Value, len: i64) -> LResult<i64> {
+    let mut len = len;
+    let mut tail = seq;
+    if len < 0xffff {
+        while tail.is_cons() {
+            len -= 1;
+            if len <= 0 {
+                return Ok(-1);
+            }
+            tail = interp.heap.cdr(tail);
+        }
+    } else {
+        let mut t = Tails::new(tail);
+        while tail.is_cons() {
+            len -= 1;
+            if len <= 0 {
+                return Ok(-1);
+            }
+            tail = interp.heap.cdr(tail);
+            if t.advance(tail) {
+                return Err(circular(interp, tail));
+            }
+        }
+    }
+    Ok(len)
+}
+
+fn length_less(interp: &mut Interp, args: &[Value]) -> LResult {
+    let len = check_fixnum(interp, args[1], sym::FIXNUMP)?;
+    if args[0].is_cons() {
+        return Ok(Value::bool(length_internal(interp, args[0], len)? != -1));
+    }
+    Ok(Value::bool((seq_length(interp, args[0])? as i64) < len))
+}
+
+fn length_greater(interp: &mut Interp, args: &[Value]) -> LResult {
+    let len = check_fixnum(interp, args[1], sym::FIXNUMP)?;
+    if args[0].is_cons() {
+        return Ok(Value::bool(length_internal(interp, args[0], len.saturating_add(1))? == -1));
+    }
+    Ok(Value::bool((seq_length(interp, args[0])? as i64) > len))
+}
+
+fn length_equal(interp: &mut Interp, args: &[Value]) -> LResult {
+    let len = check_fixnum(interp, args[1], sym::FIXNUMP)?;
+    if len < 0 {
+        return Ok(Value::NIL);
+    }
+    if args[0].is_cons() {
+        return Ok(Value::bool(length_internal(interp, args[0], len.saturating_add(1))? == 1));
+    }
+    Ok(Value::bool(seq_length(interp, args[0])? as i64 == len))
 }
 
 /// Emacs's `Fnthcdr`, shared with `nth` and `elt`.

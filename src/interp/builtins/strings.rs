@@ -639,12 +639,11 @@ fn split_string(interp: &mut Interp, args: &[Value]) -> LResult {
         }
         pieces.push((start, len));
         for (mut this_start, this_end) in pieces {
-            if let Some((trx, _)) = &trim_rx {
-                if let Some((tb, te)) = search(interp, trx, &chars, this_start, fold)? {
-                    if tb == this_start {
-                        this_start = te;
-                    }
-                }
+            if let Some((trx, _)) = &trim_rx
+                && let Some((tb, te)) = search(interp, trx, &chars, this_start, fold)?
+                && tb == this_start
+            {
+                this_start = te;
             }
             if keep_nulls || this_start < this_end {
                 if this_start > this_end {
@@ -652,12 +651,11 @@ fn split_string(interp: &mut Interp, args: &[Value]) -> LResult {
                     return Err(interp.args_out_of_range3(string, a, b));
                 }
                 let mut piece: Vec<char> = chars[this_start..this_end].to_vec();
-                if let Some((_, trx_end)) = &trim_rx {
-                    if let Some((tb, _)) = search(interp, trx_end, &piece, 0, fold)? {
-                        if tb < piece.len() {
-                            piece.truncate(tb);
-                        }
-                    }
+                if let Some((_, trx_end)) = &trim_rx
+                    && let Some((tb, _)) = search(interp, trx_end, &piece, 0, fold)?
+                    && tb < piece.len()
+                {
+                    piece.truncate(tb);
                 }
                 if keep_nulls || !piece.is_empty() {
                     let s: String = piece.into_iter().collect();
@@ -693,7 +691,8 @@ fn string_join(interp: &mut Interp, args: &[Value]) -> LResult {
 // ---------------------------------------------------------------------------
 // A small backtracking matcher for Emacs regexps.
 
-mod regex {
+/// Emacs regexps over character slices (usable by `string-match` & co.).
+pub(crate) mod regex {
     use super::{downcase_char, syntax_class, upcase_char};
 
     /// Emacs's `RE_DUP_MAX`.
@@ -843,7 +842,7 @@ mod regex {
         Match,
     }
 
-    pub struct Regex {
+    pub(crate) struct Regex {
         prog: Vec<Inst>,
         sets: Vec<CharSet>,
         ncaps: usize,
@@ -862,25 +861,11 @@ mod regex {
 
     impl Parser {
         fn at(&self, s: &str) -> bool {
-            let mut j = self.i;
-            for c in s.chars() {
-                if self.p.get(j) != Some(&c) {
-                    return false;
-                }
-                j += 1;
-            }
-            true
+            self.at_from(self.i, s)
         }
 
         fn at_from(&self, k: usize, s: &str) -> bool {
-            let mut j = k;
-            for c in s.chars() {
-                if self.p.get(j) != Some(&c) {
-                    return false;
-                }
-                j += 1;
-            }
-            true
+            (k..).zip(s.chars()).all(|(j, c)| self.p.get(j) == Some(&c))
         }
 
         fn parse_alt(&mut self) -> Result<Ast, &'static str> {
@@ -1016,7 +1001,7 @@ mod regex {
                             self.i += 1;
                         } else {
                             let Some(n) = self.parse_number() else { return Err("Invalid regular expression") };
-                            if self.p.get(self.i) != Some(&':') || n == 0 {
+                            if self.p.get(self.i) != Some(&':') || n == 0 || n > 255 {
                                 return Err("Invalid regular expression");
                             }
                             self.i += 1;
@@ -1267,12 +1252,19 @@ mod regex {
 
         /// The leftmost match at or after character `start`: its bounds.
         pub fn search(&self, text: &[char], start: usize, fold: bool) -> Result<Option<(usize, usize)>, &'static str> {
+            Ok(self.search_groups(text, start, fold)?.and_then(|caps| Some((caps[0]?, caps[1]?))))
+        }
+
+        /// The leftmost match at or after character `start`: the start and
+        /// end of the whole match and of each group (`match-data` order), in
+        /// characters; `None` for groups that did not participate.
+        pub fn search_groups(&self, text: &[char], start: usize, fold: bool) -> Result<Option<Vec<Option<usize>>>, &'static str> {
             let n = text.len();
             if start > n {
                 return Ok(None);
             }
             let plen = self.prog.len();
-            let memo = !self.backrefs && plen.saturating_mul(n + 1) <= (1 << 34);
+            let memo = !self.backrefs && plen.saturating_mul(n + 1) <= (1 << 30);
             // (pc, pos) pairs known to fail, for positions from `start` on;
             // grown on demand so a match near `start` costs little.
             let mut visited: Vec<u64> = Vec::new();
@@ -1285,9 +1277,7 @@ mod regex {
                 }
                 caps.iter_mut().for_each(|c| *c = None);
                 if self.run(text, s, start, fold, &mut caps, memo, &mut visited, &mut steps)? {
-                    if let (Some(a), Some(b)) = (caps[0], caps[1]) {
-                        return Ok(Some((a, b)));
-                    }
+                    return Ok(Some(caps));
                 }
             }
             Ok(None)
@@ -1473,6 +1463,32 @@ mod regex {
             assert_eq!(find("\\(a*\\)*b", "aaac", 0, false), None);
             assert_eq!(find("\\(\\)*x", "x", 0, false), Some((0, 1)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casing_matches_emacs() {
+        assert_eq!(casify_str("straße", CaseAction::Up), "STRASSE");
+        assert_eq!(upcase_char('ß' as u32), 7838);
+        assert_eq!(casify_str("don't stop", CaseAction::Capitalize), "Don'T Stop");
+        assert_eq!(casify_str("ΣΑΣ ΟΔΟΣ.", CaseAction::Down), "σας οδος.");
+        assert_eq!(casify_str("ǆemal ǅx", CaseAction::Capitalize), "ǅemal ǅx");
+        assert_eq!(casify_str("hello wORLD", CaseAction::CapitalizeUp), "Hello WORLD");
+        assert_eq!(casify_str("ﬁx ßa", CaseAction::CapitalizeUp), "Fix Ssa");
+        assert_eq!(casify_str("x1y z_w", CaseAction::Capitalize), "X1y Z_W");
+    }
+
+    #[test]
+    fn syntax_table_lookups() {
+        assert_eq!(syntax_class('a' as u32), b'w');
+        assert_eq!(syntax_class(' ' as u32), b' ');
+        assert_eq!(syntax_class('_' as u32), b'_');
+        assert_eq!(syntax_class('\'' as u32), b'\'');
+        assert_eq!(syntax_class('é' as u32), b'w');
     }
 }
 
