@@ -109,33 +109,11 @@ pub fn load(interp: &mut Interp, file: &str) -> Result<(), LispError> {
         _ => file.to_owned(),
     };
     let load = interp.intern("load");
-    if interp.symbol_function(load).is_nil() {
-        return load_without_load(interp, &name);
-    }
     let s = interp.make_string(&name);
     let slot = interp.push_root(s);
     let r = interp.funcall(load, &[s, Value::NIL, Value::T]);
     interp.stack.truncate(slot);
     interp.to_lisp_error(r).map(drop)
-}
-
-/// Until the library has `load`: read and evaluate the file directly.
-fn load_without_load(interp: &mut Interp, name: &str) -> Result<(), LispError> {
-    match std::fs::read_to_string(name) {
-        Ok(src) => interp.eval_source(&src, name).map(drop),
-        Err(_) => {
-            let items = ["Cannot open load file", "No such file or directory", name];
-            let base = interp.stack.len();
-            for s in items {
-                let v = interp.make_string(s);
-                interp.push_root(v);
-            }
-            let data: Vec<Value> = interp.stack[base..].to_vec();
-            let flow = interp.signal_list(sym::FILE_MISSING, &data);
-            interp.stack.truncate(base);
-            interp.to_lisp_error(Err(flow)).map(drop)
-        }
-    }
 }
 
 /// `-L DIR`: `(push (expand-file-name DIR) load-path)`; `-L :DIR` appends.

@@ -50,6 +50,8 @@ pub(crate) const STANDARD_ERRORS: &[(Value, &[Value], &str)] = &[
     ),
     (sym::FILE_ERROR, &[sym::ERROR], "File error"),
     (sym::FILE_MISSING, &[sym::FILE_ERROR, sym::ERROR], "No such file or directory"),
+    (sym::WRONG_LENGTH_ARGUMENT, &[sym::ERROR], "Wrong length argument"),
+    (sym::INVALID_REGEXP, &[sym::ERROR], "Invalid regexp"),
     (sym::EXCESSIVE_LISP_NESTING, &[sym::ERROR], "Lisp nesting exceeds ‘max-lisp-eval-depth’"),
 ];
 

@@ -105,11 +105,20 @@ impl Interp {
     #[inline]
     pub(crate) fn enter(&mut self) -> LResult<()> {
         self.depth += 1;
-        if self.depth > self.max_depth {
+        if self.depth > self.max_depth && self.depth > self.eval_depth_limit() {
             self.depth -= 1;
             return Err(self.nesting_error());
         }
         Ok(())
+    }
+
+    /// The current `max-lisp-eval-depth` (at least 100, as in Emacs); cached
+    /// in `max_depth` so the hot path compares against a field.
+    #[cold]
+    fn eval_depth_limit(&mut self) -> usize {
+        let v = self.symbol_value(sym::MAX_LISP_EVAL_DEPTH).as_fixnum().unwrap_or(0);
+        self.max_depth = usize::try_from(v).unwrap_or(0).max(100);
+        self.max_depth
     }
 
     #[cold]
@@ -146,7 +155,17 @@ impl Interp {
     fn eval_form_inner(&mut self, form: Value) -> LResult {
         let head = self.car(form);
         let args = self.cdr(form);
-        let f = if head.is_symbol() { self.indirect_function(head)? } else { head };
+        let f = if head.is_symbol() {
+            self.indirect_function(head)?
+        } else if head.is_cons() && self.car(head) == sym::LAMBDA && !self.lexenv.is_nil() {
+            // Emacs 28 evaluates a lambda head as `(function (lambda ...))`,
+            // so it closes over the current lexical environment.
+            let tail = self.cdr(head);
+            let inner = self.cons(self.lexenv, tail);
+            self.cons(sym::CLOSURE, inner)
+        } else {
+            head
+        };
         if let Some(id) = f.as_subr() {
             let s = subr(id);
             let n = self.count_args(args);

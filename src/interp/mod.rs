@@ -52,8 +52,8 @@ impl std::error::Error for LispError {}
 /// Where `print`/`princ` and `message` write.
 pub type Output = Box<dyn Write + Send>;
 
-/// Emacs 28's default `max-lisp-eval-depth`.
-pub const DEFAULT_MAX_EVAL_DEPTH: usize = 800;
+/// Emacs 28.2's default `max-lisp-eval-depth` (as this Debian build reports it).
+pub const DEFAULT_MAX_EVAL_DEPTH: usize = 1600;
 
 pub struct Interp {
     pub heap: Heap,
@@ -230,7 +230,12 @@ impl Interp {
         heap.mark(self.lexenv);
         heap.mark(self.pending.0);
         heap.mark(self.pending.1);
-        heap.finish_gc()
+        let stats = heap.finish_gc();
+        let (count, seconds) = (heap.gc_count, heap.gc_seconds);
+        let _ = self.set_symbol_value(sym::GCS_DONE, Value::fixnum(count as i64));
+        let elapsed = self.heap.alloc_float(seconds);
+        let _ = self.set_symbol_value(sym::GC_ELAPSED, elapsed);
+        stats
     }
 
     #[inline(always)]

@@ -53,6 +53,8 @@ well_known_symbols! {
     FILE_ERROR => "file-error",
     FILE_MISSING => "file-missing",
     EXCESSIVE_LISP_NESTING => "excessive-lisp-nesting",
+    WRONG_LENGTH_ARGUMENT => "wrong-length-argument",
+    INVALID_REGEXP => "invalid-regexp",
     SUCCESS => ":success",
     // Type predicates named in wrong-type-argument data.
     LISTP => "listp",

@@ -23,7 +23,7 @@ pub const SUBRS: &[Subr] = &[
 
 /// Writes one line to standard error the way `message` does in batch mode.
 pub fn message(interp: &mut Interp, line: &str) {
-    interp.write_stderr(&format!("{line}\n"));
+    interp.message_line(line);
 }
 
 /// Reads and evaluates every form of `src` with lexical binding, as

@@ -65,6 +65,7 @@ pub fn init_variables(interp: &mut Interp) {
         ("print-quoted", Value::T),
         ("print-circle", Value::NIL),
         ("backtrace-on-error-noninteractive", Value::T),
+        ("case-fold-search", Value::T),
     ];
     for &(name, v) in printer_vars {
         let s = interp.intern(name);
