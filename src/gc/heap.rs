@@ -578,5 +578,6 @@ fn hash_table_resize(t: &mut HashTable, new_size: usize, mapped: &[Range<usize>]
 /// # Safety
 /// `p` must be null or valid for `n` reads.
 pub(super) unsafe fn slice_or_empty<'a, T>(p: *const T, n: usize) -> &'a [T] {
+    // SAFETY: the caller guarantees `p` is valid for `n` reads.
     if p.is_null() || n == 0 { &[] } else { unsafe { std::slice::from_raw_parts(p, n) } }
 }

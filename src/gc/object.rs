@@ -164,5 +164,6 @@ impl HashTable {
 /// # Safety
 /// `p` must be null or valid for `n` reads and writes, unaliased.
 unsafe fn slice_mut_or_empty<'a, T>(p: *mut T, n: usize) -> &'a mut [T] {
+    // SAFETY: the caller guarantees `p` is valid for `n` unaliased elements.
     if p.is_null() || n == 0 { &mut [] } else { unsafe { std::slice::from_raw_parts_mut(p, n) } }
 }

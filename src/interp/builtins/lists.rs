@@ -495,17 +495,23 @@ fn rassoc(interp: &mut Interp, args: &[Value]) -> LResult {
 
 // ---- deletion ----
 
-pub(crate) fn delq_value(interp: &mut Interp, elt: Value, list: Value) -> LResult {
-    let mut list = list;
+/// Destructively unlinks every element of `list` for which `matches` holds
+/// (the shared loop of `delq` and `delete`), detecting circular lists.
+fn delete_matching(
+    interp: &mut Interp,
+    list: Value,
+    mut matches: impl FnMut(&mut Interp, Value) -> LResult<bool>,
+) -> LResult {
+    let mut head = list;
     let mut prev = Value::NIL;
     let mut tail = list;
     let mut t = Tails::new(tail);
     while tail.is_cons() {
-        let tem = interp.heap.car(tail);
-        if tem == elt {
+        let x = interp.heap.car(tail);
+        if matches(interp, x)? {
             let next = interp.heap.cdr(tail);
             if prev.is_nil() {
-                list = next;
+                head = next;
             } else {
                 interp.heap.set_cdr(prev, next);
             }
@@ -518,9 +524,14 @@ pub(crate) fn delq_value(interp: &mut Interp, elt: Value, list: Value) -> LResul
         }
     }
     if !tail.is_nil() {
-        return Err(interp.wrong_type(sym::LISTP, list));
+        // Emacs reports the list as it stands after the deletions.
+        return Err(interp.wrong_type(sym::LISTP, head));
     }
-    Ok(list)
+    Ok(head)
+}
+
+pub(crate) fn delq_value(interp: &mut Interp, elt: Value, list: Value) -> LResult {
+    delete_matching(interp, list, |_, x| Ok(x == elt))
 }
 
 fn delq(interp: &mut Interp, args: &[Value]) -> LResult {
@@ -552,31 +563,7 @@ pub(crate) fn delete_value(interp: &mut Interp, elt: Value, seq: Value) -> LResu
         let new: String = s.chars().filter(|&x| x as i64 != c).collect();
         return Ok(interp.make_string(&new));
     }
-    let mut seq = seq;
-    let mut prev = Value::NIL;
-    let mut tail = seq;
-    let mut t = Tails::new(tail);
-    while tail.is_cons() {
-        let x = interp.heap.car(tail);
-        if interp.equal(elt, x)? {
-            let next = interp.heap.cdr(tail);
-            if prev.is_nil() {
-                seq = next;
-            } else {
-                interp.heap.set_cdr(prev, next);
-            }
-        } else {
-            prev = tail;
-        }
-        tail = interp.heap.cdr(tail);
-        if t.advance(tail) {
-            return Err(circular(interp, tail));
-        }
-    }
-    if !tail.is_nil() {
-        return Err(interp.wrong_type(sym::LISTP, seq));
-    }
-    Ok(seq)
+    delete_matching(interp, seq, |interp, x| interp.equal(elt, x))
 }
 
 fn delete(interp: &mut Interp, args: &[Value]) -> LResult {

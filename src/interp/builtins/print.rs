@@ -581,7 +581,9 @@ mod tests {
     use super::*;
 
     fn fmt(interp: &mut Interp, f: &str, args: &[Value]) -> String {
-        let mut all = vec![interp.make_string(f)];
+        let fs = interp.make_string(f);
+        interp.push_root(fs);
+        let mut all = vec![fs];
         all.extend_from_slice(args);
         match styled_format(interp, &all, false) {
             Ok(s) => s,
@@ -607,7 +609,12 @@ mod tests {
     #[test]
     fn float_formats() {
         let mut i = Interp::bare();
-        let f = |i: &mut Interp, x| i.make_float(x);
+        // Each float is pushed on the root stack: the next allocation may collect.
+        let f = |i: &mut Interp, x| {
+            let v = i.make_float(x);
+            i.push_root(v);
+            v
+        };
         let a = [f(&mut i, 1.125), f(&mut i, 3.14159), f(&mut i, -3.14159), f(&mut i, 2.0)];
         assert_eq!(fmt(&mut i, "%.2f %10.3f| %010.3f| %#.0f", &a), "1.12      3.142| -00003.142| 2.");
         let b = [f(&mut i, 1234.5), f(&mut i, 1234.5), f(&mut i, 1.5), f(&mut i, f64::INFINITY)];
