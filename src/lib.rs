@@ -6,6 +6,7 @@
 
 pub mod gc;
 pub mod interp;
+pub mod pdump;
 
 pub use gc::Value;
 pub use interp::Interp;

@@ -47,6 +47,9 @@ pub struct Heap {
     pub gc_count: u64,
     pub gc_seconds: f64,
     pub(super) in_gc: bool,
+    /// Owners of the memory behind `mapped` (a file mapping or a buffer),
+    /// dropped with the heap after every payload is released.
+    mappings: Vec<Box<dyn std::any::Any + Send>>,
 }
 
 // SAFETY: the heap exclusively owns its blocks and payloads; raw pointers
@@ -77,6 +80,7 @@ impl Heap {
             gc_count: 0,
             gc_seconds: 0.0,
             in_gc: false,
+            mappings: Vec::new(),
         };
         let nil = heap.symbols.intern("nil");
         let t = heap.symbols.intern("t");
@@ -100,6 +104,20 @@ impl Heap {
     /// Registers a mapped dump range; objects inside are externally marked.
     pub fn add_mapped_range(&mut self, range: Range<usize>) {
         self.mapped.push(range);
+    }
+
+    /// Registers a mapped range together with the value that owns its memory
+    /// (kept alive as long as the heap).
+    pub fn add_mapping(&mut self, range: Range<usize>, owner: Box<dyn std::any::Any + Send>) {
+        self.mapped.push(range);
+        self.mappings.push(owner);
+    }
+
+    /// A heap whose symbol table comes from a dump (nil and t included).
+    pub fn with_symbols(symbols: SymbolTable) -> Heap {
+        let mut heap = Heap::new();
+        heap.symbols = symbols;
+        heap
     }
 
     #[inline(always)]

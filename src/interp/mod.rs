@@ -79,8 +79,8 @@ pub struct Interp {
     pinned: Vec<Value>,
     free_pins: Vec<usize>,
     /// Emacs has one empty string and one empty vector: `(eq "" "")` is t.
-    empty_string: Value,
-    empty_vector: Value,
+    pub(crate) empty_string: Value,
+    pub(crate) empty_vector: Value,
     /// Something was printed to stdout since the last `message`: Emacs's
     /// batch `message` then starts on a new line (`noninteractive_need_newline`).
     need_newline: bool,
@@ -104,8 +104,24 @@ impl Interp {
     /// A bare interpreter: built-ins and standard errors, no prelude.
     pub fn bare() -> Interp {
         let mut heap = Heap::new();
+        let empty_string = heap.alloc_string("");
+        let empty_vector = heap.alloc_vector(0, Value::NIL);
+        let mut interp = Interp::from_heap(heap, empty_string, empty_vector);
+        for (i, name) in sym::NAMES.iter().enumerate() {
+            let s = interp.heap.symbols.intern(name);
+            assert_eq!(s.as_symbol(), Some(i as u32), "well-known symbol {name} out of order");
+        }
+        subr::install(&mut interp);
+        interp.define_standard_errors();
+        builtins::init_variables(&mut interp);
+        interp
+    }
+
+    /// An interpreter around an existing heap (booted, or loaded from a
+    /// dump) whose shared empty string and vector are given.
+    pub(crate) fn from_heap(mut heap: Heap, empty_string: Value, empty_vector: Value) -> Interp {
         heap.stress = std::env::var("MINILISP_GC_STRESS").is_ok_and(|v| v == "1");
-        let mut interp = Interp {
+        Interp {
             heap,
             stack: Vec::with_capacity(1024),
             specpdl: Vec::new(),
@@ -119,21 +135,11 @@ impl Interp {
             dump_stats: None,
             pinned: Vec::new(),
             free_pins: Vec::new(),
-            empty_string: Value::NIL,
-            empty_vector: Value::NIL,
+            empty_string,
+            empty_vector,
             need_newline: false,
             stdout_last: '\0',
-        };
-        interp.empty_string = interp.heap.alloc_string("");
-        interp.empty_vector = interp.heap.alloc_vector(0, Value::NIL);
-        for (i, name) in sym::NAMES.iter().enumerate() {
-            let s = interp.heap.symbols.intern(name);
-            assert_eq!(s.as_symbol(), Some(i as u32), "well-known symbol {name} out of order");
         }
-        subr::install(&mut interp);
-        interp.define_standard_errors();
-        builtins::init_variables(&mut interp);
-        interp
     }
 
     /// An interpreter with the prelude evaluated from the embedded sources.
@@ -205,8 +211,20 @@ impl Interp {
 
     // ---- allocation (may collect) ----
 
-    /// Runs a full collection; `extra` are additional roots.
+    /// Runs a full collection; `extra` are additional roots. Updates
+    /// `gcs-done` and `gc-elapsed`.
     pub fn gc(&mut self, extra: &[Value]) -> GcStats {
+        let stats = self.collect(extra);
+        let (count, seconds) = (self.heap.gc_count, self.heap.gc_seconds);
+        let _ = self.set_symbol_value(sym::GCS_DONE, Value::fixnum(count as i64));
+        let elapsed = self.heap.alloc_float(seconds);
+        let _ = self.set_symbol_value(sym::GC_ELAPSED, elapsed);
+        stats
+    }
+
+    /// A full collection that leaves the Lisp-visible counters alone (the
+    /// dumper's, so that dumping the same state twice gives the same bytes).
+    pub(crate) fn collect(&mut self, extra: &[Value]) -> GcStats {
         let heap = &mut self.heap;
         heap.begin_gc();
         for &v in extra {
@@ -230,12 +248,7 @@ impl Interp {
         heap.mark(self.lexenv);
         heap.mark(self.pending.0);
         heap.mark(self.pending.1);
-        let stats = heap.finish_gc();
-        let (count, seconds) = (heap.gc_count, heap.gc_seconds);
-        let _ = self.set_symbol_value(sym::GCS_DONE, Value::fixnum(count as i64));
-        let elapsed = self.heap.alloc_float(seconds);
-        let _ = self.set_symbol_value(sym::GC_ELAPSED, elapsed);
-        stats
+        heap.finish_gc()
     }
 
     #[inline(always)]

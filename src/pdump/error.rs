@@ -1,0 +1,66 @@
+//! Typed load and dump errors: one kind per failing check.
+
+use std::fmt;
+
+/// What went wrong; `Error`'s message adds the details.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Reading, writing, mapping or renaming failed (includes a full disk).
+    Io,
+    /// Shorter than a header, or shorter than the header says.
+    Truncated,
+    /// Not a minilisp dump at all.
+    BadMagic,
+    /// The writer never finished (magic still marked incomplete).
+    Incomplete,
+    /// Written by another format version.
+    Version,
+    /// Written by another build of minilisp.
+    Fingerprint,
+    /// The header's own checksum or fields are inconsistent.
+    Header,
+    /// The section table is out of bounds, misaligned, overlapping,
+    /// duplicated, of unknown kind, or a section is missing.
+    SectionTable,
+    /// A section's bytes do not match its checksum.
+    Checksum,
+    /// The symbol table or obarray is malformed.
+    Symbols,
+    /// The object starts are unsorted, out of bounds or of unknown kind.
+    ObjectStarts,
+    /// An object's fields are inconsistent (lengths, payloads, UTF-8).
+    Object,
+    /// A relocation is out of bounds, misaligned, does not target an object
+    /// start of the right kind, or the bitmap disagrees with the objects.
+    Relocation,
+    /// A value fixup does not name a hash table.
+    Fixup,
+    /// The roots section is malformed.
+    Roots,
+}
+
+/// A dump error: its kind and a one-line message naming what is wrong.
+#[derive(Debug)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error { kind, message: message.into() }
+    }
+
+    pub(crate) fn io(what: &str, path: &std::path::Path, e: std::io::Error) -> Error {
+        Error::new(ErrorKind::Io, format!("{what} {}: {e}", path.display()))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

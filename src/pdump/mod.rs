@@ -1,0 +1,114 @@
+//! The portable dumper: the live heap written to an image file and mapped
+//! back (privately, copy-on-write) so a start never re-evaluates the prelude.
+//!
+//! # Format of a minilisp dump file (all integers little-endian)
+//!
+//! ```text
+//! offset  size  field
+//! ------  ----  -----------------------------------------------------------
+//!      0     8  magic: "!LPDUMP\n" while being written, "MLPDUMP\n" once
+//!               complete (the first byte is fixed last, after fsync)
+//!      8     4  format version (FORMAT_VERSION)
+//!     12     4  header size (HEADER_SIZE = 4096: sections start page-aligned)
+//!     16    32  build fingerprint: SHA-256 over everything that decides the
+//!               heap layout and the built-ins (see build.rs)
+//!     48     8  file length in bytes
+//!     56     8  preferred base: the address the heap image was laid out for
+//!     64     8  offset of the section table
+//!     72     4  number of sections
+//!     76     4  reserved (0)
+//!     80     8  XXH3-64 of bytes 8..80 (the header without magic and itself)
+//!   ...4096     zero padding
+//! ```
+//!
+//! The section table is an array of 32-byte entries
+//! `{kind u32, flags u32 (0), offset u64, length u64, XXH3-64 of the bytes}`.
+//! Every section starts 8-aligned; the heap image starts page-aligned.
+//!
+//! | kind | section | contents |
+//! | --- | --- | --- |
+//! | 1 | symbol table | per symbol slot: `flags u32, name length u32, name bytes`, padded to 8 |
+//! | 2 | obarray | per symbol slot: `value, function, plist` as image words |
+//! | 3 | object starts | sorted `u64` entries `offset << 8 | kind` (see `ObjKind`) |
+//! | 4 | heap image | objects exactly as the runtime uses them: first the *hot* part (cells and pointer-bearing payloads), then, page-aligned, the *cold* part (string bytes, bignum limbs, floats, hash-table integer arrays: no pointers, so no relocation ever writes those pages) |
+//! | 5 | relocations | one bit per 8-byte word of the hot image: set for every word that holds an address |
+//! | 6 | value fixups | `u64` image offsets of hash tables whose bucket index depends on addresses: marked stale when the image moves |
+//! | 7 | roots | `hot length, cold offset, empty string, empty vector` as `u64` words |
+//!
+//! # Relocation
+//! Every address in the image (a tagged pointer `Value` or a raw payload
+//! pointer) is written as `preferred_base + image_offset (| tag)`. Loading
+//! the image at `actual_base` applies, to each word whose relocation bit is
+//! set, `word = word + (actual_base - preferred_base)` (wrapping): tags live
+//! in the low three bits and the delta is a page multiple, so one addition
+//! relocates both kinds of word. Symbols (indices) and built-ins
+//! (immediates) never need relocation.
+//!
+//! # Validation
+//! Before anything is used the loader checks magic, version, fingerprint,
+//! lengths, the section table (bounds, alignment, overlap, duplicates,
+//! unknown kinds), checksums, the object starts, every object's fields
+//! (lengths, payload sizes, UTF-8), and that the relocation bitmap marks
+//! exactly the address-holding words, each of which must target an object
+//! start of the kind its tag names. Any failure is an [`Error`] whose
+//! [`ErrorKind`] names the failing check.
+
+mod error;
+pub mod fingerprint;
+mod format;
+mod loader;
+mod writer;
+
+pub use error::{Error, ErrorKind};
+pub use format::{FORMAT_VERSION, PREFERRED_BASE, SectionKind};
+pub use loader::{LoadOptions, info};
+pub use writer::DumpSummary;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::Interp;
+
+/// Writes `interp`'s whole state to `path` atomically (temporary file
+/// beside it, fsync, rename). A collection runs first so only live objects
+/// are written.
+pub fn dump_to_file(interp: &mut Interp, path: &Path) -> Result<DumpSummary, Error> {
+    writer::dump_to_file(interp, path)
+}
+
+/// Starts an interpreter from the dump file at `path`.
+pub fn load_file(path: &Path, options: LoadOptions) -> Result<Interp, Error> {
+    loader::load_file(path, options)
+}
+
+/// An in-memory dump (same bytes as a file) from which any number of fully
+/// independent interpreters can be started, on any thread.
+#[derive(Clone)]
+pub struct Snapshot {
+    bytes: Arc<Vec<u8>>,
+}
+
+impl Snapshot {
+    /// Captures `interp` (a collection runs first).
+    pub fn take(interp: &mut Interp) -> Snapshot {
+        Snapshot { bytes: Arc::new(writer::dump_to_bytes(interp)) }
+    }
+
+    /// The dump bytes, exactly as they would be written to a file.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Checks `bytes` as a dump of this build and keeps them.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Snapshot, Error> {
+        loader::validate_bytes(&bytes, &LoadOptions::default())?;
+        Ok(Snapshot { bytes: Arc::new(bytes) })
+    }
+
+    /// A new interpreter with its own copy of the snapshot's heap.
+    pub fn instantiate(&self) -> Result<Interp, Error> {
+        // The bytes were validated when the snapshot was made (or written
+        // by this process's writer), so only the header is checked again.
+        loader::load_bytes(&self.bytes, &LoadOptions::default(), "<snapshot>", false)
+    }
+}
