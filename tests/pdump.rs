@@ -68,3 +68,16 @@ fn dumps_are_deterministic() {
     assert_eq!(Snapshot::take(&mut b).bytes().len(), first.bytes().len());
 }
 
+#[test]
+fn uninterned_symbols_referenced_only_by_dumped_objects_survive_collection() {
+    let mut boot = Interp::new().unwrap();
+    eval(&mut boot, "(defvar holder (list (make-symbol \"lonely\") (make-symbol \"other\")))");
+    let snap = Snapshot::take(&mut boot);
+    let mut a = snap.instantiate().unwrap();
+    for _ in 0..3 {
+        eval(&mut a, "(dotimes (i 100) (make-symbol \"churn\"))");
+        a.gc(&[]);
+    }
+    assert_eq!(eval(&mut a, "(mapcar #'symbol-name holder)"), r#"("lonely" "other")"#);
+    assert_eq!(eval(&mut a, "(eq (car holder) (intern \"lonely\"))"), "nil");
+}

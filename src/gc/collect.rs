@@ -214,7 +214,8 @@ impl Heap {
             if flags.contains(SymFlags::FREE) {
                 continue;
             }
-            if self.sym_marks[i >> 6] & (1 << (i & 63)) == 0 && !flags.contains(SymFlags::INTERNED) {
+            let kept = flags.intersects(SymFlags::INTERNED | SymFlags::IMMORTAL);
+            if self.sym_marks[i >> 6] & (1 << (i & 63)) == 0 && !kept {
                 self.symbols.release(i as u32);
             } else {
                 live_syms += 1;

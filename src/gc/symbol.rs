@@ -21,6 +21,9 @@ bitflags! {
         const CONSTANT = 4;
         /// The slot is free (an uninterned symbol was collected).
         const FREE = 8;
+        /// Loaded from a dump: dumped objects (never traced) may refer to
+        /// it, so the collector never frees it.
+        const IMMORTAL = 16;
     }
 }
 

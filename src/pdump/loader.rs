@@ -520,7 +520,7 @@ fn build_interp(
             value: moved(value),
             function: moved(function),
             plist: moved(plist),
-            flags: *flags,
+            flags: if flags.contains(SymFlags::FREE) { *flags } else { *flags | SymFlags::IMMORTAL },
         });
     }
     let mut heap = Heap::with_symbols(SymbolTable::from_slots(slots));

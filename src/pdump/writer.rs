@@ -421,7 +421,7 @@ fn write_dump<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result<DumpS
         // An uninterned symbol nothing dumped refers to is a free slot.
         let live = s.flags.contains(SymFlags::INTERNED) || plan.layout.symbols_seen[i];
         let (flags, name, cells) = if live {
-            (s.flags, &*s.name, [s.value, s.function, s.plist])
+            (s.flags - SymFlags::IMMORTAL, &*s.name, [s.value, s.function, s.plist])
         } else {
             (SymFlags::FREE, "", [Value::UNBOUND, Value::NIL, Value::NIL])
         };
