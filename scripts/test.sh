@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --release "$@"
-echo "== conformance under MINILISP_GC_STRESS=1 (collect at every allocation)"
-MINILISP_GC_STRESS=1 cargo test --release --test conformance
+echo "== conformance and dump tests under MINILISP_GC_STRESS=1 (collect at every allocation)"
+MINILISP_GC_STRESS=1 cargo test --release --test conformance --test dump_conformance --test pdump

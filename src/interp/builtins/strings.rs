@@ -56,6 +56,7 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("string-search", 2, Some(3), string_search),
     Subr::f("string-replace", 3, Some(3), string_replace),
     Subr::f("string-empty-p", 1, Some(1), string_empty_p),
+    Subr::f("string-bytes", 1, Some(1), string_bytes),
     Subr::f("string-blank-p", 1, Some(1), string_blank_p),
 ];
 
@@ -281,6 +282,14 @@ fn string_suffix_p(interp: &mut Interp, args: &[Value]) -> LResult {
 fn string_empty_p(interp: &mut Interp, args: &[Value]) -> LResult {
     let a = string_or_symbol_text(interp, args[0])?;
     Ok(Value::bool(a.is_empty()))
+}
+
+/// `(string-bytes STRING)`: bytes in Emacs's internal (UTF-8) encoding.
+fn string_bytes(interp: &mut Interp, args: &[Value]) -> LResult {
+    if !args[0].is_string() {
+        return Err(interp.wrong_type(sym::STRINGP, args[0]));
+    }
+    Ok(Value::fixnum(interp.heap.str(args[0]).len() as i64))
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,10 @@
+;;; -*- lexical-binding: t -*-
+(print (list (show-depth) (let ((depth-var 'bound)) (show-depth)) (show-depth)))
+(print (list the-answer (special-variable-p 'depth-var)))
+(print (condition-case e (signal 'my-error '(1 2)) (arith-error (list 'caught e))))
+(print (error-message-string '(my-error 1 2)))
+(print (list (featurep 'my-feature) (require 'my-feature)))
+(print (catch 'done (dolist (x '(1 2 3 4)) (logged x) (when (= x 3) (throw 'done x)))))
+(print log-list)
+(print (unwind-protect (logged 'body) (logged 'cleanup)))
+(print log-list)

@@ -1,0 +1,10 @@
+;;; -*- lexical-binding: t -*-
+(defvar shared (list 1 2 3))
+(defvar holder (list shared shared (vector shared "str" 2.5)))
+(defvar circ (let ((l (list 'x 'y 'z))) (setcdr (cddr l) l) l))
+(defvar big (* most-positive-fixnum most-positive-fixnum))
+(defvar floats (list 0.1 -0.0 1e+15 1.0e+INF))
+(defvar text (copy-sequence "héllo wörld"))
+(defvar gsym (make-symbol "uninterned"))
+(defvar glist (list gsym gsym))
+(put 'shared 'note "a plist value")
