@@ -4,6 +4,8 @@
 
 use std::time::{Duration, Instant};
 
+pub mod heaps;
+
 pub struct Sample {
     pub median: Duration,
     pub min: Duration,

@@ -1,0 +1,79 @@
+//! Dumper speed: writing, loading (verifying / trusting), snapshot clones
+//! against booting from source, a library-shaped workload from its dump
+//! against loading it from source, and a collection right after loading.
+
+mod common;
+
+use std::time::Instant;
+
+use common::heaps;
+use minilisp::Interp;
+use minilisp::pdump::{self, LoadOptions, Snapshot};
+
+fn main() {
+    let dir = std::env::temp_dir().join(format!("minilisp-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+
+    // Snapshot clones of the booted prelude vs booting it.
+    let boot = common::measure("boot from prelude sources", 21, || {
+        Interp::new().unwrap();
+    });
+    let mut booted = Interp::new().unwrap();
+    let snap = Snapshot::take(&mut booted);
+    let clone = common::measure("clone from snapshot (booted prelude)", 201, || {
+        snap.instantiate().unwrap();
+    });
+    println!("  => clone is {:.0}x faster than boot", boot.median.as_secs_f64() / clone.median.as_secs_f64());
+
+    // A library-shaped workload.
+    let lib = heaps::library_program(3000);
+    let lib_path = dir.join("lib.el");
+    std::fs::write(&lib_path, &lib).unwrap();
+    let load_form = format!("(load {:?} nil t)", lib_path.to_string_lossy());
+    let src = common::measure("library (3000 defuns + tables) from source", 5, || {
+        let mut i = Interp::new().unwrap();
+        i.eval_str(&load_form).unwrap();
+    });
+    let mut i = Interp::new().unwrap();
+    i.eval_str(&load_form).unwrap();
+    let lib_dump = dir.join("lib.pdmp");
+    pdump::dump_to_file(&mut i, &lib_dump).unwrap();
+    let from_dump = common::measure("library from its dump (verifying)", 21, || {
+        let mut l = pdump::load_file(&lib_dump, LoadOptions::default()).unwrap();
+        l.eval_str("(lib-fn-2999 1 2)").unwrap();
+    });
+    println!(
+        "  => dump start is {:.0}x faster than source ({} bytes)",
+        src.median.as_secs_f64() / from_dump.median.as_secs_f64(),
+        std::fs::metadata(&lib_dump).unwrap().len()
+    );
+
+    // Large heaps: write and load throughput, GC after load.
+    for mb in [1usize, 10, 100] {
+        let mut i = Interp::new().unwrap();
+        i.eval_str(&heaps::heap_program(mb)).unwrap();
+        let path = dir.join(format!("heap{mb}.pdmp"));
+        let t = Instant::now();
+        let summary = pdump::dump_to_file(&mut i, &path).unwrap();
+        let secs = t.elapsed().as_secs_f64();
+        let size = summary.file_len as f64 / 1e6;
+        println!(
+            "{mb:>3} MB heap: dump {size:.1} MB, {} objects, {} relocations; write {:.0} MB/s",
+            summary.objects,
+            summary.relocations,
+            size / secs
+        );
+        drop(i);
+        for (label, trust) in [("verifying", false), ("trusting", true)] {
+            let s = common::measure(&format!("  load {mb} MB dump ({label})"), 5, || {
+                pdump::load_file(&path, LoadOptions { trust }).unwrap();
+            });
+            println!("    => {:.2} GB/s", size / 1e3 / s.median.as_secs_f64());
+        }
+        let mut l = pdump::load_file(&path, LoadOptions::default()).unwrap();
+        common::measure(&format!("  full GC right after loading {mb} MB"), 11, || {
+            l.gc(&[]);
+        });
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
