@@ -8,6 +8,8 @@ pub const MAGIC: &[u8; 8] = b"MLPDUMP\n";
 pub const MAGIC_INCOMPLETE: u8 = b'!';
 pub const FORMAT_VERSION: u32 = 1;
 pub const HEADER_SIZE: usize = 4096;
+/// End of the header's fields (its checksum); zero padding follows.
+pub const HEADER_FIELDS_END: usize = 88;
 pub const PAGE: usize = 4096;
 pub const SECTION_ENTRY_SIZE: usize = 32;
 /// The address heap images are laid out for (a page multiple well inside
@@ -248,6 +250,18 @@ pub fn decode_sections(b: &[u8], h: &Header) -> Result<Vec<Section>, Error> {
         if w[0].1 > w[1].0 {
             return Err(bad(format!("{} and {} sections overlap", w[0].2, w[1].2)));
         }
+    }
+    // Alignment padding around the sections is covered by no checksum: it
+    // must be zero, so that no byte of a dump changes unnoticed.
+    let mut covered = HEADER_SIZE as u64;
+    for &(from, to, name) in &spans {
+        if b[covered as usize..from as usize].iter().any(|&x| x != 0) {
+            return Err(bad(format!("padding before the {name} section is not zero")));
+        }
+        covered = to;
+    }
+    if b[covered as usize..].iter().any(|&x| x != 0) {
+        return Err(bad("padding after the last section is not zero".into()));
     }
     Ok(sections)
 }

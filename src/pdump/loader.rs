@@ -72,6 +72,17 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<V
     if header.preferred_base % PAGE as u64 != 0 {
         return Err(Error::new(ErrorKind::Header, "preferred base is not page-aligned"));
     }
+    // The header's padding is covered by no checksum: it must be zero.
+    match bytes.get(HEADER_FIELDS_END..HEADER_SIZE) {
+        None => {
+            let m = format!("file is {} bytes, shorter than a dump header", bytes.len());
+            return Err(Error::new(ErrorKind::Truncated, m));
+        }
+        Some(pad) if pad.iter().any(|&x| x != 0) => {
+            return Err(Error::new(ErrorKind::Header, "header padding is not zero"));
+        }
+        Some(_) => {}
+    }
     let sections = decode_sections(bytes, &header)?;
     for s in &sections {
         if s.kind == SectionKind::HeapImage && opts.trust {
@@ -118,6 +129,7 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<V
         relocs,
         symbols: &symbols,
         seen_relocs: 0,
+        claimed: Vec::new(),
     };
     if deep {
         check.objects()?;
@@ -198,11 +210,13 @@ struct ObjectMap {
 impl ObjectMap {
     fn build(b: &[u8], image_len: usize, hot_len: usize, cold_base: usize) -> Result<ObjectMap, Error> {
         let bad = |m: String| Error::new(ErrorKind::ObjectStarts, m);
-        let entries: Vec<u64> = words(b).collect();
+        let entry = |i: usize| u64_at(b, i * 8);
+        let n = b.len() / 8;
         let mut kinds = vec![0u8; image_len / 8];
-        let mut starts = Vec::with_capacity(entries.len());
+        let mut starts = Vec::with_capacity(n);
         let mut prev_end = 0usize;
-        for (i, &e) in entries.iter().enumerate() {
+        for i in 0..n {
+            let e = entry(i);
             let off = usize::try_from(e >> 8).map_err(|_| bad(format!("object {i} offset out of range")))?;
             let kind = ObjKind::from_u8((e & 0xff) as u8).ok_or_else(|| bad(format!("object {i} has unknown kind")))?;
             let in_hot = off < hot_len;
@@ -210,7 +224,7 @@ impl ObjectMap {
             if off % 8 != 0 || off < prev_end || off >= region_end || (!in_hot && off < cold_base) {
                 return Err(bad(format!("object {i} ({} at {off}) is misplaced", kind.name())));
             }
-            let next = entries.get(i + 1).map(|n| (n >> 8) as usize).filter(|&n| n < region_end && n > off);
+            let next = (i + 1 < n).then(|| (entry(i + 1) >> 8) as usize).filter(|&n| n < region_end && n > off);
             let extent = next.unwrap_or(region_end) - off;
             let cold_ok = matches!(kind, ObjKind::Float | ObjKind::Bytes);
             if !in_hot && !cold_ok {
@@ -235,9 +249,14 @@ impl ObjectMap {
         self.kinds.get(off / 8).and_then(|&k| ObjKind::from_u8(k))
     }
 
-    fn extent_at(&self, off: usize) -> usize {
-        let i = self.starts.partition_point(|s| s.0 < off);
-        self.starts.get(i).filter(|s| s.0 == off).map_or(0, |s| s.2)
+    /// True if `bytes` bytes from the object at `off` stay inside its
+    /// region and overlap no other object (a linear scan of the start map,
+    /// so checking every payload costs one pass over the image in total).
+    fn fits(&self, off: usize, bytes: usize, hot_len: usize) -> bool {
+        let region_end = if off < hot_len { hot_len } else { self.kinds.len() * 8 };
+        let Some(end) = off.checked_add(bytes).filter(|&e| e <= region_end) else { return false };
+        let (first, last) = (off / 8 + 1, end.div_ceil(8));
+        first >= last || self.kinds[first..last].iter().all(|&k| k == 0)
     }
 
     fn counts(&self) -> Vec<(ObjKind, usize)> {
@@ -258,6 +277,8 @@ struct Checker<'a> {
     relocs: &'a [u8],
     symbols: &'a [(SymFlags, String)],
     seen_relocs: usize,
+    /// Payloads already owned by an object, by word of the image.
+    claimed: Vec<bool>,
 }
 
 impl Checker<'_> {
@@ -303,7 +324,12 @@ impl Checker<'_> {
     }
 
     /// Checks one `Value` word stored at image offset `at`.
+    #[inline]
     fn value(&mut self, w: u64, at: Option<usize>, what: &str) -> Result<(), Error> {
+        // Fast path: a fixnum in an unrelocated word.
+        if w & 3 == 0 && at.is_none_or(|a| !self.reloc_bit(a)) {
+            return Ok(());
+        }
         let v = Value::from_bits(w);
         let kind = match v.tag() {
             Tag::Fixnum => None,
@@ -348,8 +374,17 @@ impl Checker<'_> {
         }
         self.expect_reloc(Some(at), true)?;
         let off = self.target(w, kind, "payload pointer")?;
-        if self.objects.extent_at(off) < bytes {
+        if !self.objects.fits(off, bytes, self.hot_len) {
             return Err(self.bad(format!("payload at {off} is smaller than its owner says")));
+        }
+        // Each payload has one owner: a string rewritten in place (or a
+        // table's arrays) must not change another object's bytes behind
+        // its back (lengths, character count, UTF-8 validity).
+        if self.claimed.is_empty() {
+            self.claimed = vec![false; self.image.len() / 8];
+        }
+        if std::mem::replace(&mut self.claimed[off / 8], true) {
+            return Err(self.bad(format!("payload at {off} is shared by two objects")));
         }
         Ok(off)
     }
@@ -360,8 +395,8 @@ impl Checker<'_> {
     }
 
     fn objects(&mut self) -> Result<(), Error> {
-        let starts = self.objects.starts.clone();
-        for (off, kind, extent) in starts {
+        for n in 0..self.objects.starts.len() {
+            let (off, kind, extent) = self.objects.starts[n];
             match kind {
                 ObjKind::Cons => {
                     self.value(self.word(off), Some(off), "cons")?;
@@ -461,10 +496,6 @@ impl Checker<'_> {
     }
 }
 
-/// Validates `bytes` as a dump of this build.
-pub fn validate_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<(), Error> {
-    validate(bytes, opts, true).map(drop)
-}
 
 /// Applies `delta` to every word whose relocation bit is set (one
 /// sequential pass over the bitmap and the hot image).
@@ -559,18 +590,17 @@ pub fn load_file(path: &Path, opts: LoadOptions) -> Result<Interp, Error> {
     Ok(build_interp(&v, base, delta, Box::new(map), &name.to_string_lossy(), start))
 }
 
-/// Starts an interpreter from dump bytes held in memory: the image is
-/// copied into a private buffer, so every instance is independent.
-pub fn load_bytes(bytes: &[u8], opts: &LoadOptions, name: &str, deep: bool) -> Result<Interp, Error> {
+/// Starts an interpreter from validated dump bytes held in memory: the
+/// image is copied into a private buffer, so every instance is independent.
+pub(super) fn instantiate(bytes: &[u8], v: &Validated, name: &str) -> Interp {
     let start = Instant::now();
-    let v = validate(bytes, opts, deep)?;
     let src = &bytes[v.image_offset..v.image_offset + v.image_len];
     let mut buf = vec![0u64; v.image_len / 8];
     let image = words_as_bytes_mut(&mut buf);
     image.copy_from_slice(src);
     let base = image.as_ptr() as usize;
-    let delta = relocate_image(&v, image);
-    Ok(build_interp(&v, base, delta, Box::new(buf), name, start))
+    let delta = relocate_image(v, image);
+    build_interp(v, base, delta, Box::new(buf), name, start)
 }
 
 fn words_as_bytes_mut(w: &mut [u64]) -> &mut [u8] {

@@ -86,12 +86,17 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Interp, Error> {
 #[derive(Clone)]
 pub struct Snapshot {
     bytes: Arc<Vec<u8>>,
+    /// The parsed metadata, validated once when the snapshot was made.
+    meta: Arc<loader::Validated>,
 }
 
 impl Snapshot {
     /// Captures `interp` (a collection runs first).
     pub fn take(interp: &mut Interp) -> Snapshot {
-        Snapshot { bytes: Arc::new(writer::dump_to_bytes(interp)) }
+        let bytes = writer::dump_to_bytes(interp);
+        // Our own writer's output: metadata is parsed, objects need no re-check.
+        let meta = loader::validate(&bytes, &LoadOptions::default(), false).expect("the writer's own dump is valid");
+        Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta) }
     }
 
     /// The dump bytes, exactly as they would be written to a file.
@@ -99,16 +104,14 @@ impl Snapshot {
         &self.bytes
     }
 
-    /// Checks `bytes` as a dump of this build and keeps them.
+    /// Checks `bytes` (fully) as a dump of this build and keeps them.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Snapshot, Error> {
-        loader::validate_bytes(&bytes, &LoadOptions::default())?;
-        Ok(Snapshot { bytes: Arc::new(bytes) })
+        let meta = loader::validate(&bytes, &LoadOptions::default(), true)?;
+        Ok(Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta) })
     }
 
     /// A new interpreter with its own copy of the snapshot's heap.
     pub fn instantiate(&self) -> Result<Interp, Error> {
-        // The bytes were validated when the snapshot was made (or written
-        // by this process's writer), so only the header is checked again.
-        loader::load_bytes(&self.bytes, &LoadOptions::default(), "<snapshot>", false)
+        Ok(loader::instantiate(&self.bytes, &self.meta, "<snapshot>"))
     }
 }
