@@ -18,6 +18,7 @@ fn run_with_input(args: &[&str], input: &str) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minilisp"))
         .args(args)
         .env("LC_ALL", "C.UTF-8")
+        .env("XDG_CACHE_HOME", cache_home())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -32,6 +33,13 @@ fn run_with_input(args: &[&str], input: &str) -> Run {
         stderr: String::from_utf8(out.stderr).unwrap(),
         status: out.status.code().expect("exit status"),
     }
+}
+
+/// A cache directory of the tests' own (not the user's), shared by all
+/// runs: the default dump is built by whichever start comes first and used
+/// afterwards (one file per build, named after its fingerprint).
+fn cache_home() -> PathBuf {
+    std::env::temp_dir().join("minilisp-cli-cache")
 }
 
 fn run(args: &[&str]) -> Run {
@@ -202,10 +210,15 @@ fn usage_errors_exit_2_before_anything_runs() {
     let r = run(&["-l"]);
     assert_eq!(r.status, 2);
     assert!(r.stderr.contains("option '-l' requires an argument"), "{}", r.stderr);
-    for opt in ["--dump-file=x", "--load-dump=x", "--dump-info=x", "--no-dump", "--trust-dump"] {
-        let r = run(&[opt]);
-        assert_eq!(r.status, 2, "{opt}");
-        assert!(r.stderr.contains("not implemented yet"), "{opt}: {}", r.stderr);
+    // Conflicting dump options (the dump options themselves: tests/dump_cli.rs).
+    for args in [
+        &["--load-dump", "x", "--no-dump", "--eval", "(princ 1)"][..],
+        &["--dump-file", "x", "--dump-file", "y"],
+        &["--dump-info", "x", "--eval", "(princ 1)"],
+    ] {
+        let r = run(args);
+        assert_eq!((r.stdout.as_str(), r.status), ("", 2), "{args:?}");
+        assert!(r.stderr.starts_with("minilisp: option") && r.stderr.contains("--help"), "{args:?}: {}", r.stderr);
     }
 }
 

@@ -44,6 +44,7 @@ impl Session {
             .env("TERM", "xterm")
             .env("LC_ALL", "C.UTF-8")
             .env("XDG_STATE_HOME", &state_home)
+            .env("XDG_CACHE_HOME", state_home.join("cache"))
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));

@@ -34,7 +34,7 @@ pub enum Item {
     Dump(DumpOption),
 }
 
-/// Options of the heap dumper (reserved: not implemented yet).
+/// Options of the heap dumper (see `cli::dump`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DumpOption {
     /// `--dump-file OUT`: boot (prelude and `-l` files), write a dump.
@@ -203,17 +203,27 @@ ARGS. Without FILE or any of --eval/-l/-f (or with -i), starts a REPL.
   -i, --interactive      start the REPL after the other options
       --batch            never start the REPL unless -i is given
   -q, -Q, --no-site-file accepted and ignored (Emacs compatibility)
-      --dump-file OUT    boot and write a heap dump     (not implemented yet)
-      --load-dump IN     start from a heap dump         (not implemented yet)
-      --dump-info IN     describe a heap dump           (not implemented yet)
-      --no-dump, --trust-dump                           (not implemented yet)
+      --dump-file OUT    after the other options, write a heap dump to OUT
+                         and exit (no REPL)
+      --load-dump IN     start from the heap dump IN
+      --dump-info IN     describe the heap dump IN: header, sections, objects
+      --no-dump          boot from the prelude sources, not from a dump
+      --trust-dump       skip the heap image's checksum (the metadata and
+                         every object are still validated)
   -h, --help             show this help
       --version          show the version
 
+Without --load-dump or --no-dump, minilisp starts from this build's dump
+{dump}, looked for beside the executable, then in
+$XDG_CACHE_HOME/minilisp/ (else ~/.cache/minilisp/); if none loads, it
+boots from the prelude sources and writes the dump there.
+
 An error that escapes is reported on standard error and exits with status
-255; (kill-emacs N) exits with status N; bad usage exits with status 2.
+255; (kill-emacs N) exits with status N; bad usage, or a dump file that
+cannot be loaded, described or written, exits with status 2.
 ",
-        version = env!("CARGO_PKG_VERSION")
+        version = env!("CARGO_PKG_VERSION"),
+        dump = super::dump::default_dump_name(),
     )
 }
 

@@ -3,18 +3,19 @@
 
 pub mod args;
 pub mod batch;
+pub mod dump;
 pub mod repl;
 
 use std::io::{BufWriter, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use minilisp::Interp;
-
 use args::{Options, UsageError};
 
 /// Exit status for a malformed command line.
 pub const EXIT_USAGE: i32 = 2;
+/// Exit status for a dump file that cannot be loaded, described or written.
+pub const EXIT_DUMP: i32 = 2;
 /// Exit status for an error that escaped, as Emacs's batch mode.
 pub const EXIT_ERROR: i32 = 255;
 
@@ -33,22 +34,28 @@ pub fn main(argv: Vec<String>) -> i32 {
         println!("minilisp {}", env!("CARGO_PKG_VERSION"));
         return 0;
     }
-    if let Some(d) = opts.dump.first() {
-        eprintln!("minilisp: {}: not implemented yet", d.name());
-        return EXIT_USAGE;
+    let plan = match dump::DumpPlan::new(&opts) {
+        Ok(p) => p,
+        Err(e) => return usage_error(&e),
+    };
+    if let Some(path) = &plan.dump_info {
+        return dump::print_info(path);
     }
-    let mut interp = match Interp::new() {
+    let mut interp = match plan.start() {
         Ok(i) => i,
-        Err(e) => {
-            eprintln!("minilisp: cannot boot: {}", e.message);
-            return EXIT_ERROR;
-        }
+        Err(status) => return status,
     };
     let at_line_start = Arc::new(AtomicBool::new(true));
     interp.stdout = Box::new(Stdout::new(at_line_start.clone()));
     let status = match batch::run(&mut interp, &argv) {
-        Ok(()) if opts.wants_repl() => repl::run(&mut interp, &at_line_start),
-        Ok(()) => 0,
+        Ok(()) => match &plan.dump_file {
+            Some(path) => {
+                let _ = interp.stdout.flush();
+                dump::write(&mut interp, path)
+            }
+            None if opts.wants_repl() => repl::run(&mut interp, &at_line_start),
+            None => 0,
+        },
         Err(batch::Stop::Exit(status)) => status,
         Err(batch::Stop::Usage(e)) => {
             let _ = interp.stdout.flush();

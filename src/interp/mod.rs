@@ -222,6 +222,15 @@ impl Interp {
         stats
     }
 
+    /// Sets `gcs-done` and `gc-elapsed` to zero (a fresh start).
+    pub(crate) fn reset_gc_counters(&mut self) {
+        self.heap.gc_count = 0;
+        self.heap.gc_seconds = 0.0;
+        let _ = self.set_symbol_value(sym::GCS_DONE, Value::fixnum(0));
+        let zero = self.make_float(0.0);
+        let _ = self.set_symbol_value(sym::GC_ELAPSED, zero);
+    }
+
     /// A full collection that leaves the Lisp-visible counters alone (the
     /// dumper's, so that dumping the same state twice gives the same bytes).
     pub(crate) fn collect(&mut self, extra: &[Value]) -> GcStats {

@@ -140,7 +140,11 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<V
                 format!("relocation bitmap marks {total} words, the objects hold {} addresses", check.seen_relocs),
             ));
         }
-        for w in words(obarray) {
+        for (i, w) in words(obarray).enumerate() {
+            // Only a value cell may be void (the unbound marker).
+            if i % 3 != 0 && Value::from_bits(w) == Value::UNBOUND {
+                return Err(Error::new(ErrorKind::Symbols, format!("symbol {} has an unbound function or plist", i / 3)));
+            }
             check.value(w, None, "obarray")?;
         }
     }
@@ -148,6 +152,10 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<V
     let empty_vector = roots[3];
     check.target(empty_string, ObjKind::String, "roots").map_err(|e| bad_roots(&e.message))?;
     check.target(empty_vector, ObjKind::Vector, "roots").map_err(|e| bad_roots(&e.message))?;
+    // `target` ignores the tag bits: the roots must carry their own tags.
+    if Value::from_bits(empty_string).tag() != Tag::String || Value::from_bits(empty_vector).tag() != Tag::VecLike {
+        return Err(bad_roots("the empty string or vector root has the wrong tag"));
+    }
     let mut fixups = Vec::new();
     for w in words(section(bytes, &sections, SectionKind::Fixups)) {
         let off = usize::try_from(w).unwrap_or(usize::MAX);
@@ -373,6 +381,10 @@ impl Checker<'_> {
             return if bytes == 0 { Ok(0) } else { Err(self.bad(format!("missing payload at image offset {at}"))) };
         }
         self.expect_reloc(Some(at), true)?;
+        // A raw pointer has no tag bits (`target` ignores them).
+        if w & TAG_MASK != 0 {
+            return Err(Error::new(ErrorKind::Relocation, format!("payload pointer {w:#x} is misaligned")));
+        }
         let off = self.target(w, kind, "payload pointer")?;
         if !self.objects.fits(off, bytes, self.hot_len) {
             return Err(self.bad(format!("payload at {off} is smaller than its owner says")));
@@ -389,6 +401,15 @@ impl Checker<'_> {
         Ok(off)
     }
 
+    /// The unbound marker must never reach Lisp: only void value cells
+    /// and empty hash-table slots hold it.
+    fn not_unbound(&self, mut at: impl Iterator<Item = usize>, what: &str) -> Result<(), Error> {
+        match at.find(|&a| Value::from_bits(self.word(a)) == Value::UNBOUND) {
+            Some(a) => Err(self.bad(format!("{what} word at image offset {a} is the unbound marker"))),
+            None => Ok(()),
+        }
+    }
+
     fn plain(&mut self, at: usize) -> Result<u64, Error> {
         self.expect_reloc(Some(at), false)?;
         Ok(self.word(at))
@@ -401,6 +422,7 @@ impl Checker<'_> {
                 ObjKind::Cons => {
                     self.value(self.word(off), Some(off), "cons")?;
                     self.value(self.word(off + 8), Some(off + 8), "cons")?;
+                    self.not_unbound([off, off + 8].into_iter(), "cons")?;
                 }
                 ObjKind::Float | ObjKind::Bytes => {}
                 ObjKind::Values => {
@@ -425,7 +447,8 @@ impl Checker<'_> {
                         return Err(self.bad(format!("vector at {off} has a bad header")));
                     }
                     let bytes = len.checked_mul(8).ok_or_else(|| self.bad(format!("vector at {off} too long")))?;
-                    self.payload(off + 16, ObjKind::Values, bytes)?;
+                    let data = self.payload(off + 16, ObjKind::Values, bytes)?;
+                    self.not_unbound((0..len).map(|i| data + 8 * i), "vector")?;
                 }
                 ObjKind::Bignum => {
                     let len = self.plain(off + 8)? as usize;
@@ -471,6 +494,9 @@ impl Checker<'_> {
         let link = |c: &Self, arr: usize, i: usize| c.word(arr + 8 * i) as i64;
         if (0..size).filter(|&i| occupied(self, i)).count() != count {
             return Err(bad(self, "count does not match its entries"));
+        }
+        if (0..size).any(|i| occupied(self, i) && Value::from_bits(self.word(kv + 16 * i + 8)) == Value::UNBOUND) {
+            return Err(bad(self, "an entry's value is the unbound marker"));
         }
         // Every chain must stay in range and end: the free list visits only
         // empty slots, the buckets only occupied ones, each slot once.
@@ -557,6 +583,8 @@ fn build_interp(
     let mut heap = Heap::with_symbols(SymbolTable::from_slots(slots));
     heap.add_mapping(base..base + v.image_len, owner);
     let mut interp = Interp::from_heap(heap, moved(v.empty_string), moved(v.empty_vector));
+    // Each start counts its own collections, as Emacs's `init_alloc` does.
+    interp.reset_gc_counters();
     interp.dump_stats = Some(DumpStats {
         load_seconds: start.elapsed().as_secs_f64(),
         file_name: name.to_string(),

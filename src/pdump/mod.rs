@@ -33,7 +33,7 @@
 //! | 4 | heap image | objects exactly as the runtime uses them: first the *hot* part (cells and pointer-bearing payloads), then, page-aligned, the *cold* part (string bytes, bignum limbs, floats, hash-table integer arrays: no pointers, so no relocation ever writes those pages) |
 //! | 5 | relocations | one bit per 8-byte word of the hot image: set for every word that holds an address |
 //! | 6 | value fixups | `u64` image offsets of hash tables whose bucket index depends on addresses: marked stale when the image moves |
-//! | 7 | roots | `hot length, cold offset, empty string, empty vector` as `u64` words |
+//! | 7 | roots | `hot length, cold offset, empty string, empty vector, symbol count` as `u64` words |
 //!
 //! # Relocation
 //! Every address in the image (a tagged pointer `Value` or a raw payload

@@ -514,7 +514,10 @@ pub fn dump_to_file(interp: &mut Interp, path: &Path) -> Result<DumpSummary, Err
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dump".into());
     remove_stale_temporaries(&dir, &name);
-    let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
+    // Unique per process and per dump, so threads dumping to one path never share it.
+    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.tmp.{}.{serial}", std::process::id()));
     let result = (|| -> Result<DumpSummary, Error> {
         let file = std::fs::File::create(&tmp).map_err(|e| Error::io("cannot create", &tmp, e))?;
         let mut out = std::io::BufWriter::new(file);
@@ -543,7 +546,8 @@ fn remove_stale_temporaries(dir: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         let file = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = file.strip_prefix(&prefix).and_then(|p| p.parse::<u32>().ok()) else { continue };
+        let pid = file.strip_prefix(&prefix).and_then(|p| p.split('.').next()).and_then(|p| p.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
         let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
         if !alive {
             let _ = std::fs::remove_file(e.path());

@@ -1,0 +1,483 @@
+//! The dump options of the `minilisp` command: `--dump-file`, `--load-dump`,
+//! `--dump-info`, `--no-dump`, `--trust-dump`, and the default dump kept in
+//! the cache directory (`$XDG_CACHE_HOME/minilisp/`, else
+//! `~/.cache/minilisp/`). Every test runs the binary with a fresh HOME and
+//! cache of its own.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const STATS: &str =
+    "(let ((s (pdumper-stats))) (princ (list (cdr (assq 'dumped-with-pdumper s)) (cdr (assq 'dump-file-name s)))))";
+
+#[derive(Debug)]
+struct Run {
+    stdout: String,
+    stderr: String,
+    status: i32,
+}
+
+/// A fresh directory standing for HOME, with the cache under `cache/`.
+struct Home {
+    dir: PathBuf,
+}
+
+impl Home {
+    fn new() -> Home {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "minilisp-dump-cli-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Home { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.dir.join("cache")
+    }
+
+    /// The directory holding the default dump.
+    fn dump_dir(&self) -> PathBuf {
+        self.cache().join("minilisp")
+    }
+
+    /// `minilisp ARGS` with HOME and XDG_CACHE_HOME in this home.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_minilisp"));
+        c.args(args)
+            .env("LC_ALL", "C.UTF-8")
+            .env("HOME", &self.dir)
+            .env("XDG_CACHE_HOME", self.cache())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        finish(self.command(args).output().expect("run minilisp"))
+    }
+
+    /// A file in this home with `text` after the lexical-binding cookie.
+    fn script(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, format!(";;; -*- lexical-binding: t -*-\n{text}")).unwrap();
+        p
+    }
+
+    /// The names of the files in the default dump's directory.
+    fn dump_dir_entries(&self) -> Vec<String> {
+        let mut v: Vec<String> = match std::fs::read_dir(self.dump_dir()) {
+            Ok(rd) => rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+            Err(_) => Vec::new(),
+        };
+        v.sort();
+        v
+    }
+
+    /// The one default dump in the cache (asserting there is exactly one
+    /// file there, no temporaries left).
+    fn the_default_dump(&self) -> PathBuf {
+        let entries = self.dump_dir_entries();
+        assert_eq!(entries.len(), 1, "expected one dump file, found {entries:?}");
+        assert!(entries[0].starts_with("minilisp-") && entries[0].ends_with(".pdmp"), "{entries:?}");
+        self.dump_dir().join(&entries[0])
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn finish(out: std::process::Output) -> Run {
+    Run {
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+        status: out.status.code().expect("exit status"),
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A default dump installed beside the executable wins over the cache, and
+/// the tests of the cache cannot run then: they say so and pass.
+fn dump_beside_the_executable() -> bool {
+    let dir = Path::new(env!("CARGO_BIN_EXE_minilisp")).parent().unwrap();
+    let found = std::fs::read_dir(dir).unwrap().flatten().any(|e| {
+        let n = e.file_name().to_string_lossy().into_owned();
+        n.starts_with("minilisp-") && n.ends_with(".pdmp")
+    });
+    if found {
+        eprintln!("skipped: a default dump lies beside the executable in {}", dir.display());
+    }
+    found
+}
+
+// ---------------------------------------------------------------------------
+// --dump-file and --load-dump
+
+#[test]
+fn dump_file_then_load_dump() {
+    let home = Home::new();
+    let lib = home.script("lib.el", "(defun sq (x) (* x x))\n(defvar greeting (list \"hi\" 1.5 [v]))\n");
+    let out = home.path("out.pdmp");
+    // Nothing printed on success; the -l/--eval actions run first, in order.
+    let r =
+        home.run(&["--no-dump", "-l", s(&lib), "--eval", "(setq greeting (cons 'x greeting))", "--dump-file", s(&out)]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("", "", 0));
+    assert!(out.is_file());
+    let r = home.run(&["--load-dump", s(&out), "--eval", "(progn (princ (sq 12)) (princ greeting))"]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("144(x hi 1.5 [v])", "", 0));
+    let r = home.run(&["--load-dump", s(&out), "--eval", STATS]);
+    assert_eq!(r.stdout, format!("(t {})", s(&out)));
+    // A script runs after loading too, and --trust-dump loads the same.
+    let main = home.script("main.el", "(princ (sq (string-to-number (car command-line-args-left))))");
+    let r = home.run(&["--trust-dump", "--load-dump", s(&out), s(&main), "9"]);
+    assert_eq!((r.stdout.as_str(), r.status), ("81", 0));
+    // The explicit dump is not the default one: the cache stays untouched.
+    assert_eq!(home.dump_dir_entries(), Vec::<String>::new());
+}
+
+#[test]
+fn dump_file_from_the_default_dump_and_from_a_loaded_dump() {
+    let home = Home::new();
+    let (a, b) = (home.path("a.pdmp"), home.path("b.pdmp"));
+    // The actions' own output goes to stdout as usual.
+    let r = home.run(&["--eval", "(progn (defvar n 1) (princ \"a\"))", "--dump-file", s(&a)]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("a", "", 0));
+    let r = home.run(&["--load-dump", s(&a), "--eval", "(setq n (1+ n))", "--dump-file", s(&b)]);
+    assert_eq!((r.stdout.as_str(), r.status), ("", 0));
+    let r = home.run(&["--load-dump", s(&b), "--eval", "(princ (list n (mapcar #'1+ '(1 2))))"]);
+    assert_eq!((r.stdout.as_str(), r.status), ("(2 (2 3))", 0));
+}
+
+#[test]
+fn dump_file_is_not_written_when_the_actions_fail() {
+    let home = Home::new();
+    let out = home.path("out.pdmp");
+    let r = home.run(&["--no-dump", "--eval", "(car 1)", "--dump-file", s(&out)]);
+    assert_eq!((r.stderr.as_str(), r.status), ("Wrong type argument: listp, 1\n", 255));
+    let r = home.run(&["--no-dump", "--eval", "(kill-emacs 3)", "--dump-file", s(&out)]);
+    assert_eq!(r.status, 3);
+    assert!(!out.exists());
+    let bad = home.path("no/such/dir/out.pdmp");
+    let r = home.run(&["--no-dump", "--dump-file", s(&bad)]);
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.starts_with(&format!("minilisp: cannot write dump {}: ", s(&bad))), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(&home.dir).unwrap().count(), 0);
+}
+
+#[test]
+fn load_dump_failures_are_reported_with_status_2() {
+    let home = Home::new();
+    let garbage = home.path("garbage.pdmp");
+    std::fs::write(&garbage, vec![0x5a; 10_000]).unwrap();
+    let r = home.run(&["--load-dump", s(&garbage), "--eval", "(princ 1)"]);
+    assert_eq!(
+        (r.stdout.as_str(), r.stderr.as_str(), r.status),
+        ("", format!("minilisp: cannot load dump {}: not a minilisp dump (bad magic)\n", s(&garbage)).as_str(), 2)
+    );
+    let missing = home.path("missing.pdmp");
+    let r = home.run(&["--load-dump", s(&missing), "--eval", "(princ 1)"]);
+    assert_eq!((r.stdout.as_str(), r.status), ("", 2));
+    assert!(r.stderr.starts_with(&format!("minilisp: cannot load dump {}: ", s(&missing))), "{}", r.stderr);
+    // A truncated dump.
+    let out = home.path("out.pdmp");
+    assert_eq!(home.run(&["--no-dump", "--dump-file", s(&out)]).status, 0);
+    let bytes = std::fs::read(&out).unwrap();
+    std::fs::write(&out, &bytes[..bytes.len() / 2]).unwrap();
+    let r = home.run(&["--load-dump", s(&out), "--eval", "(princ 1)"]);
+    assert_eq!((r.stdout.as_str(), r.status), ("", 2));
+    assert!(r.stderr.contains("header says"), "{}", r.stderr);
+}
+
+/// Offset of the only occurrence of `needle` in `hay`.
+fn find_once(hay: &[u8], needle: &[u8]) -> usize {
+    let hits: Vec<usize> =
+        hay.windows(needle.len()).enumerate().filter(|(_, w)| *w == needle).map(|(i, _)| i).collect();
+    assert_eq!(hits.len(), 1, "{:?} occurs {} times", String::from_utf8_lossy(needle), hits.len());
+    hits[0]
+}
+
+#[test]
+fn trust_dump_skips_the_heap_image_checksum_only() {
+    let home = Home::new();
+    let lib = home.script("lib.el", "(defvar pdump-test-variable \"marker-in-the-heap-image\")");
+    let out = home.path("out.pdmp");
+    assert_eq!(home.run(&["--no-dump", "-l", s(&lib), "--dump-file", s(&out)]).status, 0);
+    let clean = std::fs::read(&out).unwrap();
+    let show = ["--eval", "(princ pdump-test-variable)"];
+
+    // Change one character of the string's bytes (still valid UTF-8, same length).
+    let mut bytes = clean.clone();
+    bytes[find_once(&clean, b"marker-in-the-heap-image")] = b'p';
+    std::fs::write(&out, &bytes).unwrap();
+    let r = home.run(&[&["--load-dump", s(&out)][..], &show].concat());
+    assert_eq!((r.stdout.as_str(), r.status), ("", 2));
+    assert!(r.stderr.ends_with(": heap-image section checksum mismatch\n"), "{}", r.stderr);
+    let r = home.run(&[&["--trust-dump", "--load-dump", s(&out)][..], &show].concat());
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("parker-in-the-heap-image", "", 0));
+
+    // Metadata is checked even when trusted: a symbol's name.
+    let mut bytes = clean.clone();
+    bytes[find_once(&clean, b"pdump-test-variable")] = b'q';
+    std::fs::write(&out, &bytes).unwrap();
+    let r = home.run(&[&["--trust-dump", "--load-dump", s(&out)][..], &show].concat());
+    assert_eq!((r.stdout.as_str(), r.status), ("", 2));
+    assert!(r.stderr.ends_with(": symbol-table section checksum mismatch\n"), "{}", r.stderr);
+}
+
+// ---------------------------------------------------------------------------
+// --dump-info
+
+/// Replaces what changes whenever the prelude (or the build) changes and
+/// keeps the structure:
+///
+/// - kept: every field name and its order; the format version and the
+///   preferred base (format constants); the section names in file order
+///   and the heap image's offset 4096 (the header size: the image starts
+///   on the first page after the header); the object kinds present.
+/// - redacted: the fingerprint (a hash of the build), every byte count,
+///   symbol count, offset, size and checksum (they move with any change to
+///   the prelude or the object layout), and the object counts.
+///
+/// The dumped file below creates at least one object of every kind, so
+/// the list of kinds does not depend on what the prelude happens to hold.
+fn redact(info: &str) -> String {
+    let mut out = String::new();
+    for line in info.lines() {
+        let mut prev = "";
+        let mut first = true;
+        let mut rest = line;
+        while !rest.is_empty() {
+            let spaces = rest.len() - rest.trim_start_matches(' ').len();
+            let padding = &rest[..spaces];
+            rest = &rest[spaces..];
+            let end = rest.find(' ').unwrap_or(rest.len());
+            let tok = &rest[..end];
+            rest = &rest[end..];
+            let hex = tok.chars().all(|c| c.is_ascii_hexdigit()) && !first;
+            let digits = tok.chars().all(|c| c.is_ascii_digit()) && !first;
+            let keep = line.starts_with("format version")
+                || (line.trim_start().starts_with("heap-image") && prev == "offset" && tok == "4096");
+            let shown = match () {
+                _ if keep => tok,
+                _ if prev == "xxh3" && hex && tok.len() == 16 => "[checksum]",
+                _ if prev == "fingerprint" && hex && tok.len() == 64 => "[fingerprint]",
+                _ if digits => "[n]",
+                _ => tok,
+            };
+            // Right-aligned numbers: their padding varies with their width.
+            let right_aligned = matches!(prev, "offset" | "size") && shown != tok;
+            out.push_str(if right_aligned { " " } else { padding });
+            out.push_str(shown);
+            prev = tok;
+            first = false;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn dump_info_is_pinned() {
+    let home = Home::new();
+    let lib = home.script(
+        "kinds.el",
+        "(defvar kinds (list 1.5 \"string\" (vector 1 2) (expt 2 100)
+          (let ((h (make-hash-table :test 'eq))) (puthash (list 'k) 'v h) h)))",
+    );
+    let out = home.path("small.pdmp");
+    assert_eq!(home.run(&["--no-dump", "-l", s(&lib), "--dump-file", s(&out)]).status, 0);
+    let r = home.run(&["--dump-info", s(&out)]);
+    assert_eq!((r.stderr.as_str(), r.status), ("", 0));
+
+    // What the redaction hides is still checked for consistency.
+    let len = std::fs::metadata(&out).unwrap().len();
+    assert!(r.stdout.contains(&format!("\nfile length      {len}\n")), "{}", r.stdout);
+    let mut end = 4096;
+    for line in r.stdout.lines().filter(|l| l.contains(" offset ")) {
+        let w: Vec<&str> = line.split_whitespace().collect();
+        let (offset, size): (u64, u64) = (w[2].parse().unwrap(), w[4].parse().unwrap());
+        assert!(offset >= end && offset % 8 == 0 && offset + size <= len, "{line}");
+        end = offset + size;
+    }
+    insta::assert_snapshot!("dump_info", redact(&r.stdout));
+}
+
+#[test]
+fn dump_info_of_a_bad_file() {
+    let home = Home::new();
+    let garbage = home.path("garbage.pdmp");
+    std::fs::write(&garbage, vec![b'x'; 10_000]).unwrap();
+    let r = home.run(&["--dump-info", s(&garbage)]);
+    assert_eq!(
+        (r.stdout.as_str(), r.stderr.as_str(), r.status),
+        ("", format!("minilisp: cannot read dump {}: not a minilisp dump (bad magic)\n", s(&garbage)).as_str(), 2)
+    );
+    std::fs::write(&garbage, b"short").unwrap();
+    let r = home.run(&["--dump-info", s(&garbage)]);
+    assert_eq!((r.stdout.as_str(), r.status), ("", 2));
+    assert!(r.stderr.starts_with(&format!("minilisp: cannot read dump {}: ", s(&garbage))), "{}", r.stderr);
+    let r = home.run(&["--dump-info", s(&home.path("missing.pdmp"))]);
+    assert_eq!((r.stdout.as_str(), r.status), ("", 2));
+}
+
+// ---------------------------------------------------------------------------
+// The default dump
+
+#[test]
+fn default_dump_is_written_on_first_use_and_loaded_after() {
+    if dump_beside_the_executable() {
+        return;
+    }
+    let home = Home::new();
+    let r = home.run(&["--eval", "(princ (+ 1 2))"]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("3", "", 0));
+    let dump = home.the_default_dump();
+    let r = home.run(&["--eval", STATS]);
+    assert_eq!((r.stdout, r.stderr.as_str(), r.status), (format!("(t {})", s(&dump)), "", 0));
+    // The REPL starts from it too.
+    let mut child = home.command(&[]).stdin(Stdio::piped()).spawn().unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"(car (pdumper-stats))\n").unwrap();
+    let r = finish(child.wait_with_output().unwrap());
+    assert_eq!((r.stdout.as_str(), r.status), ("=> (dumped-with-pdumper . t)\n", 0));
+    // --dump-info describes it.
+    assert_eq!(home.run(&["--dump-info", s(&dump)]).status, 0);
+    assert_eq!(home.the_default_dump(), dump);
+}
+
+#[test]
+fn default_dump_lives_in_home_cache_without_xdg_cache_home() {
+    if dump_beside_the_executable() {
+        return;
+    }
+    let home = Home::new();
+    let r = finish(home.command(&["--eval", STATS]).env_remove("XDG_CACHE_HOME").output().unwrap());
+    let dir = home.path(".cache/minilisp");
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert_eq!((r.stdout, r.status), (format!("(t {})", s(&names[0])), 0));
+    assert!(!home.cache().exists());
+    // A relative XDG_CACHE_HOME is ignored, as the XDG specification asks.
+    let r = finish(home.command(&["--eval", STATS]).env("XDG_CACHE_HOME", "rel").output().unwrap());
+    assert_eq!((r.stdout, r.status), (format!("(t {})", s(&names[0])), 0));
+}
+
+#[test]
+fn concurrent_first_starts_all_succeed_and_leave_one_dump() {
+    if dump_beside_the_executable() {
+        return;
+    }
+    let home = Home::new();
+    let children: Vec<_> =
+        (0..12).map(|i| home.command(&["--eval", &format!("(princ (* {i} {i}))")]).spawn().expect("spawn")).collect();
+    for (i, child) in children.into_iter().enumerate() {
+        let r = finish(child.wait_with_output().unwrap());
+        assert_eq!((r.stdout, r.stderr.as_str(), r.status), ((i * i).to_string(), "", 0), "process {i}");
+    }
+    let dump = home.the_default_dump();
+    let r = home.run(&["--eval", STATS]);
+    assert_eq!((r.stdout, r.status), (format!("(t {})", s(&dump)), 0));
+}
+
+#[test]
+fn no_dump_boots_from_the_sources() {
+    let home = Home::new();
+    let r = home.run(&["--no-dump", "--eval", "(princ (list (pdumper-stats) (mapcar #'1+ '(1 2))))"]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("(nil (2 3))", "", 0));
+    assert!(!home.cache().exists(), "--no-dump must not write the default dump");
+}
+
+#[test]
+fn a_bad_default_dump_is_replaced_silently() {
+    if dump_beside_the_executable() {
+        return;
+    }
+    let home = Home::new();
+    assert_eq!(home.run(&["--eval", "1"]).status, 0);
+    let dump = home.the_default_dump();
+    let good = std::fs::read(&dump).unwrap();
+    let corruptions: Vec<(&str, Vec<u8>)> = vec![
+        ("garbage", vec![0xa5; good.len()]),
+        ("truncated", good[..good.len() / 3].to_vec()),
+        ("empty", Vec::new()),
+        ("flipped byte", {
+            let mut b = good.clone();
+            b[good.len() / 2] ^= 0x40;
+            b
+        }),
+    ];
+    for (what, bytes) in corruptions {
+        std::fs::write(&dump, &bytes).unwrap();
+        let r = home.run(&["--eval", "(princ (cdr (car (pdumper-stats))))"]);
+        assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("t", "", 0), "{what}");
+        assert_eq!(home.the_default_dump(), dump, "{what}");
+        // Rewritten: valid again (not byte-compared: under MINILISP_GC_STRESS
+        // the boot's `gc-elapsed` float differs from one dump to the next).
+        let now = std::fs::read(&dump).unwrap();
+        assert!(now != bytes && now.len() == good.len(), "{what}: the dump was not rewritten");
+        assert_eq!(home.run(&["--dump-info", s(&dump)]).status, 0, "{what}");
+    }
+    // A directory in the dump's place cannot be replaced: starts still work.
+    std::fs::remove_file(&dump).unwrap();
+    std::fs::create_dir(&dump).unwrap();
+    let r = home.run(&["--eval", "(princ (list (pdumper-stats) 5))"]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("(nil 5)", "", 0));
+}
+
+#[test]
+fn an_unusable_cache_never_fails_a_start() {
+    let home = Home::new();
+    // The cache "directory" is a file: nothing can be created under it.
+    std::fs::write(home.cache(), b"in the way").unwrap();
+    let r = home.run(&["--eval", "(princ (list (pdumper-stats) (+ 2 3)))"]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("(nil 5)", "", 0));
+    // No cache at all.
+    let r = finish(
+        home.command(&["--eval", "(princ 7)"]).env_remove("XDG_CACHE_HOME").env_remove("HOME").output().unwrap(),
+    );
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("7", "", 0));
+}
+
+#[test]
+fn writing_the_default_dump_prunes_other_builds_stale_dumps() {
+    if dump_beside_the_executable() {
+        return;
+    }
+    let home = Home::new();
+    std::fs::create_dir_all(home.dump_dir()).unwrap();
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 24 * 3600);
+    let file = |name: &str, old: bool| {
+        let p = home.dump_dir().join(name);
+        let f = std::fs::File::create(&p).unwrap();
+        if old {
+            f.set_modified(two_days_ago).unwrap();
+        }
+    };
+    file("minilisp-0000000000000000.pdmp", true); // another build's, stale: deleted
+    file("minilisp-1111111111111111.pdmp", false); // another build's, recent: kept
+    file("notes.pdmp", true); // not a default dump: kept
+    let r = home.run(&["--eval", "(princ 1)"]);
+    assert_eq!((r.stdout.as_str(), r.status), ("1", 0));
+    let entries = home.dump_dir_entries();
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    assert!(!entries.contains(&"minilisp-0000000000000000.pdmp".to_string()), "{entries:?}");
+    assert!(entries.contains(&"minilisp-1111111111111111.pdmp".to_string()), "{entries:?}");
+    assert!(entries.contains(&"notes.pdmp".to_string()), "{entries:?}");
+}
