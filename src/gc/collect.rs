@@ -91,9 +91,10 @@ impl Heap {
 
     pub fn finish_gc(&mut self) -> GcStats {
         let start = Instant::now();
-        // Interned symbols are always live.
+        // Interned symbols are always live, and so are symbols loaded from
+        // a dump (dumped objects that refer to them are never traced).
         for i in 0..self.symbols.len() {
-            if self.symbols.get(i as u32).flags.contains(SymFlags::INTERNED) {
+            if self.symbols.get(i as u32).flags.intersects(SymFlags::INTERNED | SymFlags::IMMORTAL) {
                 self.mark(Value::symbol(i as u32));
             }
         }

@@ -213,6 +213,8 @@ struct ObjectMap {
     kinds: Vec<u8>,
     /// Extent (bytes to the next start or region end) by word.
     starts: Vec<(usize, ObjKind, usize)>,
+    /// Number of objects of each kind, indexed by `ObjKind as usize`.
+    per_kind: [usize; 9],
 }
 
 impl ObjectMap {
@@ -223,6 +225,7 @@ impl ObjectMap {
         let mut kinds = vec![0u8; image_len / 8];
         let mut starts = Vec::with_capacity(n);
         let mut prev_end = 0usize;
+        let mut per_kind = [0usize; 9];
         for i in 0..n {
             let e = entry(i);
             let off = usize::try_from(e >> 8).map_err(|_| bad(format!("object {i} offset out of range")))?;
@@ -245,9 +248,10 @@ impl ObjectMap {
             }
             prev_end = off + kind.cell_size().unwrap_or(8).min(extent);
             kinds[off / 8] = kind as u8;
+            per_kind[kind as usize] += 1;
             starts.push((off, kind, extent));
         }
-        Ok(ObjectMap { kinds, starts })
+        Ok(ObjectMap { kinds, starts, per_kind })
     }
 
     fn kind_at(&self, off: usize) -> Option<ObjKind> {
@@ -268,11 +272,7 @@ impl ObjectMap {
     }
 
     fn counts(&self) -> Vec<(ObjKind, usize)> {
-        ALL_OBJ_KINDS
-            .iter()
-            .map(|&k| (k, self.starts.iter().filter(|s| s.1 == k).count()))
-            .filter(|&(_, n)| n > 0)
-            .collect()
+        ALL_OBJ_KINDS.iter().map(|&k| (k, self.per_kind[k as usize])).filter(|&(_, n)| n > 0).collect()
     }
 }
 
@@ -349,7 +349,10 @@ impl Checker<'_> {
                 None
             }
             Tag::Immediate => {
-                let ok = v.is_unbound() || v.as_subr().is_some_and(|id| (id as usize) < crate::interp::subr::SUBRS.len());
+                // A subr id must be in the table, and canonical (`as_subr`
+                // drops bits above 32: `eq` would see two encodings).
+                let ok = v.is_unbound()
+                    || v.as_subr().is_some_and(|id| (id as usize) < crate::interp::subr::SUBRS.len() && Value::subr(id) == v);
                 if !ok {
                     return Err(self.bad(format!("{what}: unknown immediate {w:#x}")));
                 }
