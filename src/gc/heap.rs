@@ -65,10 +65,24 @@ impl Default for Heap {
 
 impl Heap {
     pub fn new() -> Heap {
-        let mut heap = Heap {
+        let mut heap = Heap::with_symbols(SymbolTable::default());
+        let nil = heap.symbols.intern("nil");
+        let t = heap.symbols.intern("t");
+        debug_assert!(nil == Value::NIL && t == Value::T);
+        for v in [nil, t] {
+            let s = heap.symbols.get_mut(v.as_symbol().unwrap());
+            s.value = v;
+            s.flags |= super::symbol::SymFlags::CONSTANT | super::symbol::SymFlags::SPECIAL;
+        }
+        heap
+    }
+
+    /// A heap with the given symbol table (from a dump: nil and t included).
+    pub fn with_symbols(symbols: SymbolTable) -> Heap {
+        Heap {
             blocks: Default::default(),
             free: [0; 5],
-            symbols: SymbolTable::default(),
+            symbols,
             mapped: Vec::new(),
             dirty: Vec::new(),
             dirty_set: HashSet::new(),
@@ -81,16 +95,7 @@ impl Heap {
             gc_seconds: 0.0,
             in_gc: false,
             mappings: Vec::new(),
-        };
-        let nil = heap.symbols.intern("nil");
-        let t = heap.symbols.intern("t");
-        debug_assert!(nil == Value::NIL && t == Value::T);
-        for v in [nil, t] {
-            let s = heap.symbols.get_mut(v.as_symbol().unwrap());
-            s.value = v;
-            s.flags |= super::symbol::SymFlags::CONSTANT | super::symbol::SymFlags::SPECIAL;
         }
-        heap
     }
 
     /// True when the owner should collect before allocating more.
@@ -113,12 +118,6 @@ impl Heap {
         self.mappings.push(owner);
     }
 
-    /// A heap whose symbol table comes from a dump (nil and t included).
-    pub fn with_symbols(symbols: SymbolTable) -> Heap {
-        let mut heap = Heap::new();
-        heap.symbols = symbols;
-        heap
-    }
 
     #[inline(always)]
     pub fn is_mapped(&self, addr: usize) -> bool {

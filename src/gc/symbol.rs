@@ -5,6 +5,7 @@
 //! live while something refers to them; the collector frees their slots.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use bitflags::bitflags;
 
@@ -27,18 +28,23 @@ bitflags! {
     }
 }
 
+#[derive(Clone)]
 pub struct Symbol {
-    pub name: Box<str>,
+    /// Shared (not copied) between clones of one snapshot.
+    pub name: Arc<str>,
     pub value: Value,
     pub function: Value,
     pub plist: Value,
     pub flags: SymFlags,
 }
 
-#[derive(Default)]
+/// Cloning a table is cheap: names and the obarray map are shared until
+/// one clone interns or uninterns a symbol (copy-on-write), which is what
+/// makes snapshot clones fast.
+#[derive(Default, Clone)]
 pub struct SymbolTable {
     pub syms: Vec<Symbol>,
-    map: HashMap<Box<str>, u32>,
+    map: Arc<HashMap<Arc<str>, u32>>,
     free: Vec<u32>,
 }
 
@@ -54,7 +60,8 @@ impl SymbolTable {
         let keyword = name.starts_with(':');
         let v = self.push(name, SymFlags::INTERNED);
         let i = v.as_symbol().unwrap();
-        self.map.insert(name.into(), i);
+        let key = self.syms[i as usize].name.clone();
+        Arc::make_mut(&mut self.map).insert(key, i);
         if keyword {
             let s = &mut self.syms[i as usize];
             s.value = v;
@@ -84,7 +91,7 @@ impl SymbolTable {
         let s = &mut self.syms[index as usize];
         if s.flags.contains(SymFlags::INTERNED) {
             s.flags.remove(SymFlags::INTERNED);
-            self.map.remove(&s.name);
+            Arc::make_mut(&mut self.map).remove(&s.name);
         }
     }
 
@@ -131,6 +138,6 @@ impl SymbolTable {
             }
         }
         free.reverse();
-        SymbolTable { syms, map, free }
+        SymbolTable { syms, map: Arc::new(map), free }
     }
 }

@@ -222,6 +222,19 @@ impl Interp {
         stats
     }
 
+    /// The values of `gcs-done` and `gc-elapsed` and the heap's counters.
+    pub(crate) fn save_gc_counters(&self) -> (Value, Value, u64, f64) {
+        let (a, b) = (self.symbol_value(sym::GCS_DONE), self.symbol_value(sym::GC_ELAPSED));
+        (a, b, self.heap.gc_count, self.heap.gc_seconds)
+    }
+
+    pub(crate) fn restore_gc_counters(&mut self, (a, b, count, secs): (Value, Value, u64, f64)) {
+        let _ = self.set_symbol_value(sym::GCS_DONE, a);
+        let _ = self.set_symbol_value(sym::GC_ELAPSED, b);
+        self.heap.gc_count = count;
+        self.heap.gc_seconds = secs;
+    }
+
     /// Sets `gcs-done` and `gc-elapsed` to zero (a fresh start).
     pub(crate) fn reset_gc_counters(&mut self) {
         self.heap.gc_count = 0;

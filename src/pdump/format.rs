@@ -88,8 +88,19 @@ pub const ALL_OBJ_KINDS: [ObjKind; 8] = [
 ];
 
 impl ObjKind {
+    #[inline]
     pub fn from_u8(k: u8) -> Option<ObjKind> {
-        ALL_OBJ_KINDS.iter().copied().find(|o| *o as u8 == k)
+        Some(match k {
+            1 => ObjKind::Cons,
+            2 => ObjKind::Float,
+            3 => ObjKind::String,
+            4 => ObjKind::Vector,
+            5 => ObjKind::Bignum,
+            6 => ObjKind::HashTable,
+            7 => ObjKind::Values,
+            8 => ObjKind::Bytes,
+            _ => return None,
+        })
     }
 
     pub fn name(self) -> &'static str {

@@ -34,7 +34,9 @@ pub(super) struct Validated {
     pub image_len: usize,
     pub hot_len: usize,
     pub symbols: Vec<(SymFlags, String)>,
-    pub obarray: Vec<u8>,
+    /// The symbol table with image words (not yet relocated) in its cells;
+    /// each load clones it (cheaply: names and the map are shared).
+    pub template: SymbolTable,
     pub relocs: Vec<u8>,
     pub fixups: Vec<usize>,
     pub empty_string: u64,
@@ -164,14 +166,23 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<V
         }
         fixups.push(off);
     }
+    let mut slots = Vec::with_capacity(symbols.len());
+    let mut ob = words(obarray);
+    for (flags, name) in &symbols {
+        let mut cell = || Value::from_bits(ob.next().unwrap());
+        let (value, function, plist) = (cell(), cell(), cell());
+        let flags = if flags.contains(SymFlags::FREE) { *flags } else { *flags | SymFlags::IMMORTAL };
+        slots.push(Symbol { name: name.as_str().into(), value, function, plist, flags });
+    }
+    let template = SymbolTable::from_slots(slots);
     Ok(Validated {
+        template,
         header,
         image_offset: image_sec.offset as usize,
         image_len: image.len(),
         sections,
         hot_len,
         symbols,
-        obarray: obarray.to_vec(),
         relocs: relocs.to_vec(),
         fixups,
         empty_string,
@@ -254,6 +265,7 @@ impl ObjectMap {
         Ok(ObjectMap { kinds, starts, per_kind })
     }
 
+    #[inline]
     fn kind_at(&self, off: usize) -> Option<ObjKind> {
         if off % 8 != 0 {
             return None;
@@ -298,12 +310,14 @@ impl Checker<'_> {
         u64_at(self.image, off)
     }
 
+    #[inline]
     fn reloc_bit(&self, off: usize) -> bool {
         let w = off / 8;
         off < self.hot_len && self.relocs[w / 8] & (1 << (w % 8)) != 0
     }
 
     /// Checks that address word `w` targets an object of `kind`; returns its offset.
+    #[inline]
     fn target(&self, w: u64, kind: ObjKind, what: &str) -> Result<usize, Error> {
         let off = (w & !TAG_MASK).wrapping_sub(self.base);
         let off = usize::try_from(off).unwrap_or(usize::MAX);
@@ -317,6 +331,7 @@ impl Checker<'_> {
     }
 
     /// Checks the relocation bit of the word at `at` (None: not in the image).
+    #[inline]
     fn expect_reloc(&mut self, at: Option<usize>, is_address: bool) -> Result<(), Error> {
         let Some(at) = at else { return Ok(()) };
         if self.reloc_bit(at) != is_address {
@@ -571,23 +586,17 @@ fn build_interp(
         let val = Value::from_bits(w);
         if val.is_pointer() { Value::from_bits(w.wrapping_add(delta)) } else { val }
     };
-    let mut slots = Vec::with_capacity(v.symbols.len());
-    let mut ob = words(&v.obarray);
-    for (flags, name) in &v.symbols {
-        let (value, function, plist) = (ob.next().unwrap(), ob.next().unwrap(), ob.next().unwrap());
-        slots.push(Symbol {
-            name: name.as_str().into(),
-            value: moved(value),
-            function: moved(function),
-            plist: moved(plist),
-            flags: if flags.contains(SymFlags::FREE) { *flags } else { *flags | SymFlags::IMMORTAL },
-        });
+    let mut table = v.template.clone();
+    if delta != 0 {
+        for s in &mut table.syms {
+            s.value = moved(s.value.bits());
+            s.function = moved(s.function.bits());
+            s.plist = moved(s.plist.bits());
+        }
     }
-    let mut heap = Heap::with_symbols(SymbolTable::from_slots(slots));
+    let mut heap = Heap::with_symbols(table);
     heap.add_mapping(base..base + v.image_len, owner);
     let mut interp = Interp::from_heap(heap, moved(v.empty_string), moved(v.empty_vector));
-    // Each start counts its own collections, as Emacs's `init_alloc` does.
-    interp.reset_gc_counters();
     interp.dump_stats = Some(DumpStats {
         load_seconds: start.elapsed().as_secs_f64(),
         file_name: name.to_string(),
@@ -612,7 +621,7 @@ pub fn load_file(path: &Path, opts: LoadOptions) -> Result<Interp, Error> {
     // `deserialize_file`), we rely on the file not being truncated or
     // rewritten in place while mapped; dumps are only replaced by rename,
     // which leaves the mapped inode untouched.
-    let mut map = unsafe { memmap2::MmapOptions::new().map_copy(&file) }.map_err(|e| Error::io("cannot map", path, e))?;
+    let mut map = unsafe { memmap2::MmapOptions::new().populate().map_copy(&file) }.map_err(|e| Error::io("cannot map", path, e))?;
     let v = validate(&map, &opts, true)?;
     let image = &mut map[v.image_offset..v.image_offset + v.image_len];
     let base = image.as_ptr() as usize;

@@ -349,6 +349,19 @@ fn payload_kind(plan: &Plan, owner: Value, n: u8) -> ObjKind {
 /// Writes the whole dump to `out`, which must start at position 0 and be
 /// seekable (the header is written last).
 fn write_dump<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result<DumpSummary, std::io::Error> {
+    // A dump starts its life with no collections counted (as each Emacs
+    // start does), which also keeps the bytes independent of GC history.
+    let saved = interp.save_gc_counters();
+    let base = interp.stack.len();
+    interp.stack.extend_from_slice(&[saved.0, saved.1]); // keep the saved values alive
+    interp.reset_gc_counters();
+    let r = write_dump_inner(interp, out);
+    interp.restore_gc_counters(saved);
+    interp.stack.truncate(base);
+    r
+}
+
+fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result<DumpSummary, std::io::Error> {
     interp.collect(&[]);
     let heap = &interp.heap;
     let syms = &heap.symbols.syms;
