@@ -616,12 +616,12 @@ pub fn load_file(path: &Path, opts: LoadOptions) -> Result<Interp, Error> {
         Header::decode(&b)?;
         return Err(Error::new(ErrorKind::Truncated, format!("file is {len} bytes, shorter than a dump header")));
     }
-    // SAFETY: the mapping is private (copy-on-write), so our writes never
-    // reach the file. Like every mmap-based loader (wasmtime's
-    // `deserialize_file`), we rely on the file not being truncated or
-    // rewritten in place while mapped; dumps are only replaced by rename,
-    // which leaves the mapped inode untouched.
-    let mut map = unsafe { memmap2::MmapOptions::new().populate().map_copy(&file) }.map_err(|e| Error::io("cannot map", path, e))?;
+    // Like every mmap-based loader (wasmtime's `deserialize_file`), we rely
+    // on the file not being truncated or rewritten in place while mapped;
+    // dumps are only replaced by rename, which leaves the mapped inode alone.
+    // SAFETY: the mapping is private (copy-on-write): our writes never reach the file.
+    let map = unsafe { memmap2::MmapOptions::new().populate().map_copy(&file) };
+    let mut map = map.map_err(|e| Error::io("cannot map", path, e))?;
     let v = validate(&map, &opts, true)?;
     let image = &mut map[v.image_offset..v.image_offset + v.image_len];
     let base = image.as_ptr() as usize;
