@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# The test command: unit, integration and conformance tests, then the whole
-# conformance suite again collecting at every allocation.
+# The test command: unit, integration and conformance tests; then the
+# conformance and dump suites again on the relocating load path
+# (MINILISP_DUMP_RELOCATE=1) and collecting at every allocation
+# (MINILISP_GC_STRESS=1), on both load paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --release "$@"
+dump_suites=(--test conformance --test dump_conformance --test pdump)
+echo "== conformance and dump tests, relocating load path (MINILISP_DUMP_RELOCATE=1)"
+MINILISP_DUMP_RELOCATE=1 cargo test --release "${dump_suites[@]}"
 echo "== conformance and dump tests under MINILISP_GC_STRESS=1 (collect at every allocation)"
-MINILISP_GC_STRESS=1 cargo test --release --test conformance --test dump_conformance --test pdump
+MINILISP_GC_STRESS=1 cargo test --release "${dump_suites[@]}"
+echo "== conformance under MINILISP_GC_STRESS=1, relocating load path"
+MINILISP_GC_STRESS=1 MINILISP_DUMP_RELOCATE=1 cargo test --release --test conformance

@@ -81,3 +81,50 @@ fn uninterned_symbols_referenced_only_by_dumped_objects_survive_collection() {
     assert_eq!(eval(&mut a, "(mapcar #'symbol-name holder)"), r#"("lonely" "other")"#);
     assert_eq!(eval(&mut a, "(eq (car holder) (intern \"lonely\"))"), "nil");
 }
+
+/// Runs the binary on a dump and returns what the Lisp expression printed.
+fn run_on_dump(dump: &std::path::Path, relocate: bool, trust: bool, expr: &str) -> String {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_minilisp"));
+    if trust {
+        cmd.arg("--trust-dump");
+    }
+    let out = cmd
+        .args(["--load-dump", dump.to_str().unwrap(), "--eval", expr])
+        .env("MINILISP_DUMP_RELOCATE", if relocate { "1" } else { "0" })
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn both_load_paths_work_and_the_preferred_one_leaves_pages_clean() {
+    let dir = std::env::temp_dir().join(format!("minilisp-paths-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.pdmp");
+    let mut boot = Interp::new().unwrap();
+    eval(
+        &mut boot,
+        "(progn (defvar big (let (l) (dotimes (i 200) (push (number-sequence 1 5000) l)) l))
+                (defvar tab (let ((h (make-hash-table :test 'eq))) (dolist (x big) (puthash x (length x) h)) h)))",
+    );
+    pdump::dump_to_file(&mut boot, &path).unwrap();
+    let expr = "(progn (garbage-collect)
+                  (let ((s (minilisp-dump-stats)))
+                    (princ (list (cdr (assq 'relocated s))
+                                 (/ (* 100 (cdr (assq 'private-dirty-bytes s))) (cdr (assq 'image-size s)))
+                                 (gethash (car big) tab) (apply #'+ (mapcar #'length big))))))";
+    for trust in [false, true] {
+        // Preferred address: no relocation, (almost) no private pages.
+        let preferred = run_on_dump(&path, false, trust, expr);
+        let fields: Vec<&str> = preferred.trim_matches(|c| c == '(' || c == ')').split(' ').collect();
+        assert_eq!(fields[0], "nil", "{preferred}");
+        assert!(fields[1].parse::<u32>().unwrap() <= 5, "private-dirty share too high: {preferred}");
+        assert_eq!(&fields[2..], ["5000", "1000000"]);
+        // Forced relocation: same answers.
+        let moved = run_on_dump(&path, true, trust, expr);
+        assert!(moved.starts_with("(t "), "{moved}");
+        assert!(moved.ends_with(" 5000 1000000)"), "{moved}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -45,7 +45,7 @@ pub enum DumpOption {
     DumpInfo(String),
     /// `--no-dump`: boot from source even if a default dump exists.
     NoDump,
-    /// `--trust-dump`: skip validating the dump.
+    /// `--trust-dump`: check only the dump's metadata.
     TrustDump,
 }
 
@@ -208,8 +208,9 @@ ARGS. Without FILE or any of --eval/-l/-f (or with -i), starts a REPL.
       --load-dump IN     start from the heap dump IN
       --dump-info IN     describe the heap dump IN: header, sections, objects
       --no-dump          boot from the prelude sources, not from a dump
-      --trust-dump       skip the heap image's checksum (the metadata and
-                         every object are still validated)
+      --trust-dump       check only the dump's metadata (no heap image
+                         checksum, no per-object checks: start-up does not
+                         grow with the dump); only for dumps you made
   -h, --help             show this help
       --version          show the version
 

@@ -75,7 +75,7 @@ impl DumpPlan {
     pub fn start(&self) -> Result<Interp, i32> {
         let opts = LoadOptions { trust: self.trust };
         if let Some(path) = &self.load_dump {
-            return pdump::load_file(path, opts).map_err(|e| {
+            return load(path, &opts).map_err(|e| {
                 eprintln!("minilisp: cannot load dump {}: {}", path.display(), e.message);
                 EXIT_DUMP
             });
@@ -84,6 +84,17 @@ impl DumpPlan {
             return boot();
         }
         start_from_default_dump(opts)
+    }
+}
+
+/// Loads a dump, checking everything unless `--trust-dump` was given.
+fn load(path: &Path, opts: &LoadOptions) -> Result<Interp, pdump::Error> {
+    if opts.trust {
+        // SAFETY: with --trust-dump the user asserts the dump is this build's
+        // own, unmodified output (documented in --help and the README).
+        unsafe { pdump::load_file_trusted(path) }
+    } else {
+        pdump::load_file(path, opts.clone())
     }
 }
 
@@ -152,7 +163,7 @@ fn default_dump_candidates(name: &str) -> Vec<PathBuf> {
 fn start_from_default_dump(opts: LoadOptions) -> Result<Interp, i32> {
     let name = default_dump_name();
     for path in default_dump_candidates(&name) {
-        if let Ok(interp) = pdump::load_file(&path, opts.clone()) {
+        if let Ok(interp) = load(&path, &opts) {
             return Ok(interp);
         }
     }
@@ -161,7 +172,7 @@ fn start_from_default_dump(opts: LoadOptions) -> Result<Interp, i32> {
         let path = dir.join(&name);
         if std::fs::create_dir_all(&dir).is_ok()
             && pdump::dump_to_file(&mut interp, &path).is_ok()
-            && let Ok(loaded) = pdump::load_file(&path, opts)
+            && let Ok(loaded) = load(&path, &opts)
         {
             prune_other_builds(&dir, &name);
             // Start from the dump even the first time, so that every

@@ -97,7 +97,11 @@ pub struct Pin(usize);
 pub struct DumpStats {
     pub load_seconds: f64,
     pub file_name: String,
+    /// False when the image was mapped at its preferred address.
     pub relocated: bool,
+    /// Where the heap image lies, and its length.
+    pub address: usize,
+    pub image_len: usize,
 }
 
 impl Interp {

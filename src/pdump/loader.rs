@@ -9,6 +9,7 @@ use std::time::Instant;
 use super::error::{Error, ErrorKind};
 use super::fingerprint::{FINGERPRINT, hex};
 use super::format::*;
+use super::mapping::FileMap;
 use crate::Interp;
 use crate::gc::symbol::{SymFlags, Symbol, SymbolTable};
 use crate::gc::value::TAG_MASK;
@@ -53,9 +54,20 @@ fn words(b: &[u8]) -> impl Iterator<Item = u64> + '_ {
     b.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap()))
 }
 
-/// Checks the whole file. `deep` also checks every object (skipped only
-/// for snapshots this process wrote itself).
-pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<Validated, Error> {
+/// How much of a file `validate` examines.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum Level {
+    /// Everything: metadata, checksums, every object and relocation.
+    Full,
+    /// Metadata and checksums (for bytes this process's writer just made).
+    Metadata,
+    /// Metadata only: no image checksum, no per-object work, so the cost
+    /// does not grow with the dump (`load_file_trusted`).
+    Trusted,
+}
+
+/// Checks the file to the given `level`.
+pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, level: Level) -> Result<Validated, Error> {
     let header = Header::decode(bytes)?;
     if header.fingerprint != FINGERPRINT {
         return Err(Error::new(
@@ -87,7 +99,8 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<V
     }
     let sections = decode_sections(bytes, &header)?;
     for s in &sections {
-        if s.kind == SectionKind::HeapImage && opts.trust {
+        let unused = level == Level::Trusted && s.kind == SectionKind::ObjectStarts;
+        if unused || (s.kind == SectionKind::HeapImage && (opts.trust || level == Level::Trusted)) {
             continue;
         }
         let data = &bytes[s.offset as usize..(s.offset + s.len) as usize];
@@ -117,54 +130,73 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<V
         return Err(Error::new(ErrorKind::Symbols, "obarray size does not match the symbol table"));
     }
 
-    let starts = section(bytes, &sections, SectionKind::ObjectStarts);
-    let objects = ObjectMap::build(starts, image.len(), hot_len, cold_base)?;
     let relocs = section(bytes, &sections, SectionKind::Relocations);
     if relocs.len() != hot_len.div_ceil(8).div_ceil(64) * 8 {
         return Err(Error::new(ErrorKind::Relocation, "relocation bitmap size does not match the hot image"));
     }
-    let mut check = Checker {
-        image,
-        hot_len,
-        base: header.preferred_base,
-        objects: &objects,
-        relocs,
-        symbols: &symbols,
-        seen_relocs: 0,
-        claimed: Vec::new(),
-    };
-    if deep {
-        check.objects()?;
-        let total: usize = words(relocs).map(|w| w.count_ones() as usize).sum();
-        if total != check.seen_relocs {
-            return Err(Error::new(
-                ErrorKind::Relocation,
-                format!("relocation bitmap marks {total} words, the objects hold {} addresses", check.seen_relocs),
-            ));
-        }
-        for (i, w) in words(obarray).enumerate() {
-            // Only a value cell may be void (the unbound marker).
-            if i % 3 != 0 && Value::from_bits(w) == Value::UNBOUND {
-                return Err(Error::new(ErrorKind::Symbols, format!("symbol {} has an unbound function or plist", i / 3)));
-            }
-            check.value(w, None, "obarray")?;
-        }
-    }
     let empty_string = roots[2];
     let empty_vector = roots[3];
-    check.target(empty_string, ObjKind::String, "roots").map_err(|e| bad_roots(&e.message))?;
-    check.target(empty_vector, ObjKind::Vector, "roots").map_err(|e| bad_roots(&e.message))?;
     // `target` ignores the tag bits: the roots must carry their own tags.
     if Value::from_bits(empty_string).tag() != Tag::String || Value::from_bits(empty_vector).tag() != Tag::VecLike {
         return Err(bad_roots("the empty string or vector root has the wrong tag"));
     }
-    let mut fixups = Vec::new();
-    for w in words(section(bytes, &sections, SectionKind::Fixups)) {
-        let off = usize::try_from(w).unwrap_or(usize::MAX);
-        if objects.kind_at(off) != Some(ObjKind::HashTable) {
-            return Err(Error::new(ErrorKind::Fixup, format!("value fixup at {w} does not name a hash table")));
+    let fixup_words: Vec<u64> = words(section(bytes, &sections, SectionKind::Fixups)).collect();
+    let mut fixups = Vec::with_capacity(fixup_words.len());
+    let mut counts = Vec::new();
+    if level == Level::Trusted {
+        // Bounds only: what lies at these places is trusted.
+        let in_hot = |w: u64, size: u64| w % 8 == 0 && w.checked_add(size).is_some_and(|e| e <= hot_len as u64);
+        for w in [empty_string, empty_vector] {
+            if !in_hot((w & !TAG_MASK).wrapping_sub(header.preferred_base), 32) {
+                return Err(bad_roots("a root lies outside the hot image"));
+            }
         }
-        fixups.push(off);
+        for &w in &fixup_words {
+            if !in_hot(w, 128) {
+                return Err(Error::new(ErrorKind::Fixup, format!("value fixup at {w} lies outside the hot image")));
+            }
+            fixups.push(w as usize);
+        }
+    } else {
+        let starts = section(bytes, &sections, SectionKind::ObjectStarts);
+        let objects = ObjectMap::build(starts, image.len(), hot_len, cold_base)?;
+        let mut check = Checker {
+            image,
+            hot_len,
+            base: header.preferred_base,
+            objects: &objects,
+            relocs,
+            symbols: &symbols,
+            seen_relocs: 0,
+            claimed: Vec::new(),
+        };
+        if level == Level::Full {
+            check.objects()?;
+            let total: usize = words(relocs).map(|w| w.count_ones() as usize).sum();
+            if total != check.seen_relocs {
+                return Err(Error::new(
+                    ErrorKind::Relocation,
+                    format!("relocation bitmap marks {total} words, the objects hold {} addresses", check.seen_relocs),
+                ));
+            }
+            for (i, w) in words(obarray).enumerate() {
+                // Only a value cell may be void (the unbound marker).
+                if i % 3 != 0 && Value::from_bits(w) == Value::UNBOUND {
+                    return Err(Error::new(ErrorKind::Symbols, format!("symbol {} has an unbound function or plist", i / 3)));
+                }
+                check.value(w, None, "obarray")?;
+            }
+        }
+        check.target(empty_string, ObjKind::String, "roots").map_err(|e| bad_roots(&e.message))?;
+        check.target(empty_vector, ObjKind::Vector, "roots").map_err(|e| bad_roots(&e.message))?;
+        for &w in &fixup_words {
+            let off = usize::try_from(w).unwrap_or(usize::MAX);
+            if objects.kind_at(off) != Some(ObjKind::HashTable) {
+                return Err(Error::new(ErrorKind::Fixup, format!("value fixup at {w} does not name a hash table")));
+            }
+            fixups.push(off);
+        }
+        counts = objects.counts();
     }
     let mut slots = Vec::with_capacity(symbols.len());
     let mut ob = words(obarray);
@@ -187,7 +219,7 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, deep: bool) -> Result<V
         fixups,
         empty_string,
         empty_vector,
-        counts: objects.counts(),
+        counts,
     })
 }
 
@@ -601,11 +633,17 @@ fn build_interp(
         load_seconds: start.elapsed().as_secs_f64(),
         file_name: name.to_string(),
         relocated: delta != 0,
+        address: base,
+        image_len: v.image_len,
     });
     interp
 }
 
 pub fn load_file(path: &Path, opts: LoadOptions) -> Result<Interp, Error> {
+    load_file_at_level(path, opts, Level::Full)
+}
+
+pub(super) fn load_file_at_level(path: &Path, opts: LoadOptions, level: Level) -> Result<Interp, Error> {
     let start = Instant::now();
     let file = std::fs::File::open(path).map_err(|e| Error::io("cannot open", path, e))?;
     let len = file.metadata().map_err(|e| Error::io("cannot stat", path, e))?.len();
@@ -616,14 +654,14 @@ pub fn load_file(path: &Path, opts: LoadOptions) -> Result<Interp, Error> {
         Header::decode(&b)?;
         return Err(Error::new(ErrorKind::Truncated, format!("file is {len} bytes, shorter than a dump header")));
     }
-    // Like every mmap-based loader (wasmtime's `deserialize_file`), we rely
-    // on the file not being truncated or rewritten in place while mapped;
-    // dumps are only replaced by rename, which leaves the mapped inode alone.
-    // SAFETY: the mapping is private (copy-on-write): our writes never reach the file.
-    let map = unsafe { memmap2::MmapOptions::new().populate().map_copy(&file) };
-    let mut map = map.map_err(|e| Error::io("cannot map", path, e))?;
-    let v = validate(&map, &opts, true)?;
-    let image = &mut map[v.image_offset..v.image_offset + v.image_len];
+    // Map where the image was laid out for (no relocation, clean shared
+    // pages) unless told not to; fall back to anywhere plus relocation.
+    let forced = std::env::var("MINILISP_DUMP_RELOCATE").is_ok_and(|v| v == "1");
+    let preferred = (PREFERRED_BASE as usize).checked_sub(HEADER_SIZE).filter(|_| !forced);
+    let len = usize::try_from(len).map_err(|_| Error::new(ErrorKind::Header, "file too large to map"))?;
+    let mut map = FileMap::open(&file, len, preferred).map_err(|e| Error::io("cannot map", path, e))?;
+    let v = validate(map.bytes(), &opts, level)?;
+    let image = &mut map.bytes_mut()[v.image_offset..v.image_offset + v.image_len];
     let base = image.as_ptr() as usize;
     let delta = relocate_image(&v, image);
     let name = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
@@ -653,7 +691,7 @@ fn words_as_bytes_mut(w: &mut [u64]) -> &mut [u8] {
 /// counts by kind.
 pub fn info(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
-    let v = validate(&bytes, &LoadOptions::default(), true)?;
+    let v = validate(&bytes, &LoadOptions::default(), Level::Full)?;
     let mut out = String::new();
     use std::fmt::Write;
     let h = &v.header;

@@ -57,6 +57,7 @@ mod error;
 pub mod fingerprint;
 mod format;
 mod loader;
+mod mapping;
 mod writer;
 
 pub use error::{Error, ErrorKind};
@@ -81,6 +82,19 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Interp, Error> {
     loader::load_file(path, options)
 }
 
+/// Starts an interpreter from `path` checking only its metadata (header,
+/// fingerprint, section table and checksums of all but the heap image,
+/// symbols, roots and fixup bounds): no work grows with the heap's size.
+///
+/// # Safety
+/// The heap image must be exactly what this build's writer produced (the
+/// file was not corrupted or crafted): its objects are used without being
+/// checked, so damaged bytes there can cause undefined behaviour. Use
+/// [`load_file`] for files you do not trust.
+pub unsafe fn load_file_trusted(path: &Path) -> Result<Interp, Error> {
+    loader::load_file_at_level(path, LoadOptions { trust: true }, loader::Level::Trusted)
+}
+
 /// An in-memory dump (same bytes as a file) from which any number of fully
 /// independent interpreters can be started, on any thread.
 #[derive(Clone)]
@@ -95,7 +109,7 @@ impl Snapshot {
     pub fn take(interp: &mut Interp) -> Snapshot {
         let bytes = writer::dump_to_bytes(interp);
         // Our own writer's output: metadata is parsed, objects need no re-check.
-        let meta = loader::validate(&bytes, &LoadOptions::default(), false).expect("the writer's own dump is valid");
+        let meta = loader::validate(&bytes, &LoadOptions::default(), loader::Level::Metadata).expect("the writer's own dump is valid");
         Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta) }
     }
 
@@ -106,7 +120,7 @@ impl Snapshot {
 
     /// Checks `bytes` (fully) as a dump of this build and keeps them.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Snapshot, Error> {
-        let meta = loader::validate(&bytes, &LoadOptions::default(), true)?;
+        let meta = loader::validate(&bytes, &LoadOptions::default(), loader::Level::Full)?;
         Ok(Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta) })
     }
 

@@ -12,7 +12,7 @@ use super::format::*;
 use crate::Interp;
 use crate::gc::symbol::SymFlags;
 use crate::gc::value::TAG_MASK;
-use crate::gc::{Heap, Tag, Value, VecKind};
+use crate::gc::{HashTest, Heap, Tag, Value, VecKind};
 
 /// What a dump contained.
 #[derive(Clone, Debug, Default)]
@@ -307,7 +307,7 @@ fn emit_item<W: Write>(plan: &Plan, e: &mut Emitter<W>, item: Item) {
                 }
                 e.word(t.index_size as u64, false);
                 e.word(t.next_free as u64, false);
-                e.word(t.stale, false);
+                e.word(0, false); // buckets are rebuilt for the image (`image_buckets`)
                 for _ in 0..5 {
                     e.word(0, false);
                 }
@@ -331,12 +331,51 @@ fn emit_item<W: Write>(plan: &Plan, e: &mut Emitter<W>, item: Item) {
                     e.value(plan, x);
                 }
             }
-            (ObjKind::HashTable, 1) => heap.hash_table(v).hashes().iter().for_each(|&h| e.word(h, false)),
-            (ObjKind::HashTable, 2) => heap.hash_table(v).next().iter().for_each(|&x| e.word(x as u64, false)),
-            (ObjKind::HashTable, _) => heap.hash_table(v).index().iter().for_each(|&x| e.word(x as u64, false)),
+            (ObjKind::HashTable, n) => {
+                let (hashes, next, index) = image_buckets(plan, v);
+                let words: Vec<u64> = match n {
+                    1 => hashes,
+                    2 => next.iter().map(|&x| x as u64).collect(),
+                    _ => index.iter().map(|&x| x as u64).collect(),
+                };
+                words.iter().for_each(|&w| e.word(w, false));
+            }
             _ => unreachable!("only strings, vectors, bignums and hash tables have payloads"),
         },
     }
+}
+
+/// The hash, chain and bucket arrays of table `t` as they must be in the
+/// image: keys hashed by identity are hashed by their *image* address, so a
+/// dump mapped at its preferred address needs no rehash; buckets are
+/// rebuilt in slot order exactly as `Heap::hash_table_resize` does.
+fn image_buckets(plan: &Plan, t: Value) -> (Vec<u64>, Vec<i64>, Vec<i64>) {
+    use crate::interp::equal::{hash_eq, hash_eql};
+    let heap = plan.layout.heap;
+    let table = heap.hash_table(t);
+    let mut hashes = table.hashes().to_vec();
+    let mut next = table.next().to_vec();
+    let mut index = vec![-1i64; table.index_size];
+    let kv = table.kv();
+    for i in 0..table.size {
+        let key = kv[2 * i];
+        if key == Value::UNBOUND {
+            continue;
+        }
+        let by_value = key.is_float() || heap.is_bignum(key);
+        hashes[i] = match table.test {
+            HashTest::Eq => hash_eq(Value::from_bits(plan.word(key))),
+            HashTest::Eql if by_value => hash_eql(heap, key),
+            HashTest::Eql => hash_eq(Value::from_bits(plan.word(key))),
+            // Equal hashes depend on contents only; a stale table's stored
+            // hashes are recomputed so the image starts fresh.
+            HashTest::Equal => crate::interp::equal::hash_equal_heap(heap, key),
+        };
+        let b = (hashes[i] as usize) & (table.index_size - 1);
+        next[i] = index[b];
+        index[b] = i as i64;
+    }
+    (hashes, next, index)
 }
 
 fn payload_kind(plan: &Plan, owner: Value, n: u8) -> ObjKind {

@@ -17,6 +17,7 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("garbage-collect", 0, Some(0), garbage_collect),
     Subr::f("memory-use-counts", 0, Some(0), memory_use_counts),
     Subr::f("pdumper-stats", 0, Some(0), pdumper_stats),
+    Subr::f("minilisp-dump-stats", 0, Some(0), minilisp_dump_stats),
 ];
 
 /// `(kill-emacs &optional ARG RESTART)`: exits at once (no unwind forms
@@ -216,4 +217,56 @@ fn pdumper_stats(interp: &mut Interp, _args: &[Value]) -> LResult {
     let r = interp.list(&[a, b, c]);
     interp.stack.truncate(slot);
     Ok(r)
+}
+
+/// `(minilisp-dump-stats)`: `pdumper-stats` plus how the dump was mapped —
+/// `relocated` is nil when the image sits at its preferred address (no
+/// relocation, clean shared pages) — and how many dumped objects the write
+/// barrier has recorded. (`pdumper-stats` itself keeps Emacs's exact shape.)
+fn minilisp_dump_stats(interp: &mut Interp, _args: &[Value]) -> LResult {
+    let Some(stats) = interp.dump_stats.clone() else { return Ok(Value::NIL) };
+    let base = interp.stack.len();
+    let name = interp.make_string(&stats.file_name);
+    interp.stack.push(name);
+    let secs = interp.make_float(stats.load_seconds);
+    interp.stack.push(secs);
+    let int = |n: usize| Value::try_fixnum(n as i64).unwrap_or(Value::NIL);
+    let fields = [
+        ("dump-file-name", name),
+        ("load-time", secs),
+        ("relocated", Value::bool(stats.relocated)),
+        ("address", int(stats.address)),
+        ("image-size", int(stats.image_len)),
+        ("dirty-objects", int(interp.heap.dirty_count())),
+        ("private-dirty-bytes", private_dirty(stats.address, stats.image_len).map_or(Value::NIL, int)),
+    ];
+    let mut pairs = Vec::new();
+    for (key, v) in fields {
+        let k = interp.intern(key);
+        let pair = interp.cons(k, v);
+        interp.stack.push(pair);
+        pairs.push(pair);
+    }
+    let r = interp.list(&pairs);
+    interp.stack.truncate(base);
+    Ok(r)
+}
+
+/// Bytes of `[addr, addr + len)` that this process has privately dirtied
+/// (copy-on-write copies), from `/proc/self/smaps`; `None` off Linux.
+fn private_dirty(addr: usize, len: usize) -> Option<usize> {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").ok()?;
+    let mut total = 0;
+    let mut inside = false;
+    for line in smaps.lines() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if let Some((a, b)) = first.split_once('-')
+            && let (Ok(a), Ok(b)) = (usize::from_str_radix(a, 16), usize::from_str_radix(b, 16))
+        {
+            inside = a < addr + len && addr < b;
+        } else if inside && let Some(kb) = line.strip_prefix("Private_Dirty:") {
+            total += kb.trim().trim_end_matches("kB").trim().parse::<usize>().ok()? * 1024;
+        }
+    }
+    Some(total)
 }
