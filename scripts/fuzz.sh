@@ -50,6 +50,10 @@ out="$fuzz/out/$target"
 input=(-i "$seeds")
 if [ "${FUZZ_RESUME:-0}" = 1 ] && [ -d "$out/default/queue" ]; then
   input=(-i -)
+  # An in-place resume empties crashes/ and hangs/: keep them.
+  keep="$out/before-resume-$(date +%s)"
+  mkdir -p "$keep"
+  cp -r "$out/default/crashes" "$out/default/hangs" "$keep"/ 2>/dev/null || true
 else
   rm -rf "$out"
 fi
@@ -69,8 +73,9 @@ nice -n "$nice_level" cargo afl fuzz -V "$seconds" -t "${FUZZ_TIMEOUT_MS:-1000}"
 
 stats="$out/default/fuzzer_stats"
 get() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
-crashes=$(get saved_crashes)
-hangs=$(get saved_hangs)
+# Count the inputs on disk (the stats' counters carry over a resumed run).
+crashes=$(find "$out/default/crashes" -name 'id:*' 2>/dev/null | wc -l)
+hangs=$(find "$out/default/hangs" -name 'id:*' 2>/dev/null | wc -l)
 echo "target:      $target"
 echo "run time:    $(get run_time) s"
 echo "executions:  $(get execs_done)"
@@ -79,6 +84,6 @@ echo "corpus:      $(get corpus_count) inputs"
 echo "coverage:    $(get bitmap_cvg)"
 echo "crashes:     $crashes (fuzz/out/$target/default/crashes/)"
 echo "hangs:       $hangs (fuzz/out/$target/default/hangs/; a legit infinite loop is no bug)"
-if [ "${crashes:-0}" != 0 ]; then
+if [ "$crashes" != 0 ]; then
   exit 1
 fi

@@ -549,12 +549,18 @@ impl Interp {
 
     /// The elements of a proper list (signals `wrong-type-argument listp`).
     /// The returned values are reachable from `list` as long as it is.
+    /// A circular list signals `circular-list` (it would grow the vector
+    /// until memory runs out).
     pub fn list_to_vec(&mut self, list: Value) -> LResult<Vec<Value>> {
         let mut out = Vec::new();
         let mut l = list;
+        let mut tails = builtins::sequences::Tails::new(l);
         while l.is_cons() {
             out.push(self.heap.car(l));
             l = self.heap.cdr(l);
+            if tails.advance(l) {
+                return Err(builtins::sequences::circular(self, l));
+            }
         }
         if !l.is_nil() {
             return Err(self.wrong_type(sym::LISTP, list));

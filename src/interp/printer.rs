@@ -376,20 +376,30 @@ pub fn format_e(x: f64, prec: usize, upper: bool) -> String {
     if !x.is_finite() {
         return nonfinite(x, upper);
     }
-    let s = format!("{:.*e}", prec, x);
+    // Rust's formatter panics on a precision above 65535; a double has at
+    // most 767 significant decimal digits, so further ones are zeros.
+    let s = format!("{:.*e}", prec.min(MAX_SIGNIFICANT), x);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let e = if upper { 'E' } else { 'e' };
     let sign = if exp < 0 { '-' } else { '+' };
-    format!("{mant}{e}{sign}{:02}", exp.abs())
+    let zeros = "0".repeat(prec.saturating_sub(MAX_SIGNIFICANT));
+    format!("{mant}{zeros}{e}{sign}{:02}", exp.abs())
 }
+
+/// More significant digits than any double's exact decimal expansion has.
+const MAX_SIGNIFICANT: usize = 800;
+/// More fraction digits than any double's exact decimal expansion has.
+const MAX_FRACTION: usize = 1100;
 
 /// C's `%.PRECf`.
 pub fn format_f(x: f64, prec: usize) -> String {
     if !x.is_finite() {
         return nonfinite(x, false);
     }
-    format!("{:.*}", prec, x)
+    let mut s = format!("{:.*}", prec.min(MAX_FRACTION), x);
+    s.extend(std::iter::repeat_n('0', prec.saturating_sub(MAX_FRACTION)));
+    s
 }
 
 fn nonfinite(x: f64, upper: bool) -> String {
@@ -409,6 +419,15 @@ pub fn format_g(x: f64, prec: usize, alt: bool, upper: bool) -> String {
         return nonfinite(x, upper);
     }
     let p = if prec == 0 { 1 } else { prec };
+    if p > MAX_SIGNIFICANT {
+        // Digits past MAX_SIGNIFICANT are zeros (see format_e).
+        let mut s = format_g(x, MAX_SIGNIFICANT, alt, upper);
+        if alt {
+            let at = s.find(['e', 'E']).unwrap_or(s.len());
+            s.insert_str(at, &"0".repeat(p - MAX_SIGNIFICANT));
+        }
+        return s;
+    }
     // The exponent the %e conversion would have.
     let es = format!("{:.*e}", p - 1, x);
     let exp: i64 = es.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);

@@ -43,6 +43,10 @@ fn funcall(interp: &mut Interp, args: &[Value]) -> LResult {
 /// `(apply FUNCTION &rest ARGS)`: the last argument is a list of further
 /// arguments; with a single argument, it is `(FUNCTION . ARGS)`.
 fn apply(interp: &mut Interp, args: &[Value]) -> LResult {
+    // As Emacs, the spread list's length first: a circular list signals
+    // `circular-list` (instead of growing a vector until memory runs out),
+    // a dotted one `(wrong-type-argument listp TAIL)`.
+    super::sequences::list_length(interp, args[args.len() - 1])?;
     if args.len() == 1 {
         let l = args[0];
         if l.is_nil() {

@@ -435,6 +435,18 @@ pub fn styled_format(interp: &mut Interp, args: &[Value], message: bool) -> LRes
         }
         let conv = fmt[i];
         i += 1;
+        // As Emacs: a width or precision past STRING_BYTES_BOUND
+        // (most-positive-fixnum) is an error; short of that, a result this
+        // large exhausts memory (Rust would abort, or panic on precisions
+        // above 65535).
+        let precision = spec.precision.filter(|_| !matches!(conv, '%' | 's' | 'S')).unwrap_or(0);
+        let size = spec.width.max(precision);
+        if size > (1usize << 61) - 1 {
+            return Err(interp.error("Maximum string size exceeded"));
+        }
+        if size > crate::interp::builtins::sequences::MAX_ELEMENTS * 4 {
+            return Err(crate::interp::builtins::sequences::memory_full(interp));
+        }
         if conv == '%' {
             out.push('%');
             continue;

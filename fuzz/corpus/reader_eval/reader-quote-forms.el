@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; Quote, function, backquote read syntax.
+(print ''x)
+(print '(quote x))
+(print '#'car)
+(print '(function car))
+(print '`(a ,b ,@c))
+(print (car ''x))
+(print (car '#'car))
+(print (car '`x))
+(print (cadr '`(a ,b)))
+(print (car (cadr (cadr '`(a ,b)))))
+(print (length ''x))
+(print '(quote x y))
+(print '(function))
+(print '(\, x))

@@ -1,0 +1,2 @@
+;;; -*- lexical-binding: t -*-
+(let ((f (list '+ 1))) (setcdr (cdr f) (cdr f)) (eval f))
