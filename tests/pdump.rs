@@ -103,6 +103,9 @@ fn both_load_paths_work_and_the_preferred_one_leaves_pages_clean() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("big.pdmp");
     let mut boot = Interp::new().unwrap();
+    // Building a million conses collecting at every allocation would be
+    // quadratic; the load paths are what this test is about.
+    boot.heap.stress = false;
     eval(
         &mut boot,
         "(progn (defvar big (let (l) (dotimes (i 200) (push (number-sequence 1 5000) l)) l))
