@@ -254,7 +254,13 @@ fn assert_temporary_refused(dir: &TempDir, tmp: &Path) -> String {
     let bytes = std::fs::read(tmp).unwrap_or_default();
     let r = run(minilisp(&dir.0, &["--load-dump", s(tmp), "--eval", CHECK]));
     let msg = r.stderr.trim_end();
-    assert_eq!(r.status.and_then(|s| s.code()), Some(2), "temporary {} ({} bytes) not refused: {msg}", tmp.display(), bytes.len());
+    assert_eq!(
+        r.status.and_then(|s| s.code()),
+        Some(2),
+        "temporary {} ({} bytes) not refused: {msg}",
+        tmp.display(),
+        bytes.len()
+    );
     assert!(r.stdout.is_empty(), "{}", r.stdout);
     assert!(msg.starts_with("minilisp: cannot load dump ") && !msg.contains('\n'), "{msg}");
     let placeholder = bytes.len() >= 8 && bytes[..8].iter().all(|&b| b == 0);
@@ -312,7 +318,8 @@ fn interrupted_dumps_keep_the_previous_dump() {
             Kill::HeaderWritten => {
                 let mut magic = [0u8; 8];
                 wait_until(&mut child, || {
-                    std::fs::File::open(&tmp).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && &magic == b"!LPDUMP\n"
+                    std::fs::File::open(&tmp).and_then(|mut f| f.read_exact(&mut magic)).is_ok()
+                        && &magic == b"!LPDUMP\n"
                 });
             }
         }
@@ -351,7 +358,10 @@ fn interrupted_dumps_keep_the_previous_dump() {
     assert_eq!(r.status.and_then(|s| s.code()), Some(0), "{}", r.stderr);
     assert_eq!(dir.temporaries(target), Vec::<String>::new(), "stale temporaries remain");
     assert_eq!(load_and_check(&dir, &path).unwrap(), expected_check("gen-final", n));
-    eprintln!("{interrupted} interrupted, {finished} finished first, {left} temporaries seen; {:?} in all", start.elapsed());
+    eprintln!(
+        "{interrupted} interrupted, {finished} finished first, {left} temporaries seen; {:?} in all",
+        start.elapsed()
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -480,10 +490,46 @@ fn mutate(rng: &mut Rng, program: &[u8]) -> Vec<u8> {
 /// looked at (that is how `apply` on a circular list was found).
 fn may_run_long(text: &[u8]) -> bool {
     const WORDS: &[&str] = &[
-        "while", "dotimes", "dolist", "defun", "defmacro", "defsubst", "defalias", "fset", "lambda", "letrec",
-        "funcall", "apply", "function", "#'", "load", "require", "eval", "read", "sleep", "benchmark", "setcar",
-        "setcdr", "nconc", "aset", "puthash", "plist-put", "setf", "push", "add-to-list", "add-hook", "run-hooks",
-        "mapcan", "fillarray", "make-", "number-sequence", "#x", "#o", "#b", "split-string", "string-trim",
+        "while",
+        "dotimes",
+        "dolist",
+        "defun",
+        "defmacro",
+        "defsubst",
+        "defalias",
+        "fset",
+        "lambda",
+        "letrec",
+        "funcall",
+        "apply",
+        "function",
+        "#'",
+        "load",
+        "require",
+        "eval",
+        "read",
+        "sleep",
+        "benchmark",
+        "setcar",
+        "setcdr",
+        "nconc",
+        "aset",
+        "puthash",
+        "plist-put",
+        "setf",
+        "push",
+        "add-to-list",
+        "add-hook",
+        "run-hooks",
+        "mapcan",
+        "fillarray",
+        "make-",
+        "number-sequence",
+        "#x",
+        "#o",
+        "#b",
+        "split-string",
+        "string-trim",
     ];
     let t = String::from_utf8_lossy(text).to_lowercase();
     if WORDS.iter().any(|w| t.contains(w)) {
@@ -633,15 +679,69 @@ fn callees() -> Vec<Callee> {
 /// bignums, special floats, multibyte and raw-byte text, dotted, nested,
 /// circular and self-containing structures, functions.
 const ARGS: &[&str] = &[
-    "0", "1", "-1", "2", "3", "7", "255", "256", "65535", "65536", "4194303", "4194304", "most-positive-fixnum",
-    "most-negative-fixnum", "2305843009213693952", "-2305843009213693953", "18446744073709551616", "(expt 2 300)",
-    "0.0", "-0.0", "1.5", "-2.5", "1e308", "5e-324", "1.0e+INF", "-1.0e+INF", "0.0e+NaN", "?a", "?\\x3fff80", "nil",
-    "t", "'foo", "'bar", ":kw", "\"\"", "\"abc\"", r#""\u00e9\u20ac\U0001F600""#, "\"%s %d %c %S %5.2f %-x\"",
-    "\"\\0\\377\"", "\"a\\nb c\"", "\"\\\\(\"", "'(1 2 3)", "'(a . b)", "'((a . 1) (b . 2))", "'(1 (2 (3 (4))))",
-    "'(\"b\" \"a\")", "[]", "[1 \"two\" three]", "(make-hash-table)", "(make-hash-table :test 'equal)",
-    "(let ((l (list 1 2 3))) (setcdr (cddr l) l) l)", "(let ((v (vector 1 2))) (aset v 0 v) v)",
-    "(let ((l (list 1 2))) (setcar l l) l)", "(lambda (&rest a) a)", "(lambda (x) (car x))", "#'car", "#'+",
-    "'car", "(make-symbol \"u\")", "(copy-sequence \"mutable\")", "(list 1 2)", "(cons 1 2)", "(vector 1 2 3)",
+    "0",
+    "1",
+    "-1",
+    "2",
+    "3",
+    "7",
+    "255",
+    "256",
+    "65535",
+    "65536",
+    "4194303",
+    "4194304",
+    "most-positive-fixnum",
+    "most-negative-fixnum",
+    "2305843009213693952",
+    "-2305843009213693953",
+    "18446744073709551616",
+    "(expt 2 300)",
+    "0.0",
+    "-0.0",
+    "1.5",
+    "-2.5",
+    "1e308",
+    "5e-324",
+    "1.0e+INF",
+    "-1.0e+INF",
+    "0.0e+NaN",
+    "?a",
+    "?\\x3fff80",
+    "nil",
+    "t",
+    "'foo",
+    "'bar",
+    ":kw",
+    "\"\"",
+    "\"abc\"",
+    r#""\u00e9\u20ac\U0001F600""#,
+    "\"%s %d %c %S %5.2f %-x\"",
+    "\"\\0\\377\"",
+    "\"a\\nb c\"",
+    "\"\\\\(\"",
+    "'(1 2 3)",
+    "'(a . b)",
+    "'((a . 1) (b . 2))",
+    "'(1 (2 (3 (4))))",
+    "'(\"b\" \"a\")",
+    "[]",
+    "[1 \"two\" three]",
+    "(make-hash-table)",
+    "(make-hash-table :test 'equal)",
+    "(let ((l (list 1 2 3))) (setcdr (cddr l) l) l)",
+    "(let ((v (vector 1 2))) (aset v 0 v) v)",
+    "(let ((l (list 1 2))) (setcar l l) l)",
+    "(lambda (&rest a) a)",
+    "(lambda (x) (car x))",
+    "#'car",
+    "#'+",
+    "'car",
+    "(make-symbol \"u\")",
+    "(copy-sequence \"mutable\")",
+    "(list 1 2)",
+    "(cons 1 2)",
+    "(vector 1 2 3)",
 ];
 
 fn random_call(rng: &mut Rng, callees: &[Callee], depth: usize) -> String {
