@@ -133,23 +133,24 @@ fn substring_of(interp: &mut Interp, s: Value, from: usize, to: usize) -> Value 
     interp.make_string(&sub)
 }
 
-fn string_to_list(interp: &mut Interp, args: &[Value]) -> LResult {
-    // `(append STRING nil)`.
-    let s = args[0];
+/// The elements of a sequence argument (`string-to-list` and
+/// `string-to-vector` accept any sequence, as `append`/`vconcat` do).
+fn sequence_items(interp: &mut Interp, s: Value) -> LResult<Vec<Value>> {
     if !is_sequence(interp, s) {
         return Err(interp.wrong_type(sym::SEQUENCEP, s));
     }
-    let items = seq_elements(interp, s)?;
+    seq_elements(interp, s)
+}
+
+fn string_to_list(interp: &mut Interp, args: &[Value]) -> LResult {
+    // `(append STRING nil)`.
+    let items = sequence_items(interp, args[0])?;
     Ok(interp.list(&items))
 }
 
 fn string_to_vector(interp: &mut Interp, args: &[Value]) -> LResult {
     // `(vconcat STRING)`.
-    let s = args[0];
-    if !is_sequence(interp, s) {
-        return Err(interp.wrong_type(sym::SEQUENCEP, s));
-    }
-    let items = seq_elements(interp, s)?;
+    let items = sequence_items(interp, args[0])?;
     Ok(interp.vector_from(&items))
 }
 
