@@ -219,6 +219,8 @@ struct Emitter<'w, W: Write> {
     relocs: Vec<u64>,
     nrelocs: usize,
     buf: Vec<u8>,
+    /// `image_buckets` of the hash table whose arrays are being emitted.
+    buckets: Option<(Value, (Vec<u64>, Vec<i64>, Vec<i64>))>,
 }
 
 impl<W: Write> Emitter<'_, W> {
@@ -332,9 +334,13 @@ fn emit_item<W: Write>(plan: &Plan, e: &mut Emitter<W>, item: Item) {
                 }
             }
             (ObjKind::HashTable, n) => {
-                let (hashes, next, index) = image_buckets(plan, v);
+                // The three arrays are emitted one after another: compute them once.
+                if e.buckets.as_ref().is_none_or(|(owner, _)| *owner != v) {
+                    e.buckets = Some((v, image_buckets(plan, v)));
+                }
+                let (_, (hashes, next, index)) = e.buckets.as_ref().unwrap();
                 let words: Vec<u64> = match n {
-                    1 => hashes,
+                    1 => hashes.clone(),
                     2 => next.iter().map(|&x| x as u64).collect(),
                     _ => index.iter().map(|&x| x as u64).collect(),
                 };
@@ -426,6 +432,7 @@ fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result
         relocs: Vec::new(),
         nrelocs: 0,
         buf: Vec::with_capacity(1 << 16),
+        buckets: None,
     };
     let mut starts: Vec<u64> = Vec::with_capacity(plan.layout.order.len());
     let mut cold_items = Vec::new();
