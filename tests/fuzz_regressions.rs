@@ -2,9 +2,6 @@
 //! each test replays one minimised input from tests/fuzz_regressions/
 //! through the very harness code the fuzz targets run (fuzz/src/lib.rs is
 //! included below) and asserts a clean error or result.
-//!
-//! A test marked `#[ignore]` pins a bug not fixed yet (outside the loader
-//! and the reader); run it with `cargo test --test fuzz_regressions -- --ignored`.
 
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
@@ -98,11 +95,12 @@ fn format_precision_exceeds_max_string_size() {
 }
 
 /// dump_loader_fixed hangs (mutated dumped code made circular) reduced to
-/// Lisp: evaluating a form whose argument list is circular loops forever
-/// in `count_args` (src/interp/eval.rs); Emacs 28.2 signals
-/// `(circular-list (1 . #0))`.
+/// Lisp: evaluating a form whose argument list is circular looped forever
+/// while counting the arguments (src/interp/eval.rs); Emacs 28.2 signals
+/// `(circular-list (1 . #0))`, and so does `eval` now (it measures the list
+/// with `list_length`, as Emacs's `eval_sub` does). More shapes, recorded
+/// from Emacs: tests/conformance/cases/eval-circular-and-dotted-forms.el.
 #[test]
-#[ignore = "hangs: eval does not detect circular argument lists (src/interp/eval.rs count_args)"]
 fn eval_circular_argument_list() {
     let r = eval_input("eval-circular-argument-list.el", 10).expect("must not hang");
     assert_eq!(r, Err("(circular-list (1 . #0))".to_string()));

@@ -9,6 +9,7 @@
 
 use smallvec::SmallVec;
 
+use super::builtins::sequences::{Tails, circular, list_length};
 use super::subr::{Subr, SubrKind, subr};
 use super::symbols as sym;
 use super::{Flow, Interp, LResult};
@@ -19,6 +20,9 @@ const STACK_RED_ZONE: usize = 128 * 1024;
 /// ...by a new segment of this size (so deep Lisp recursion can never
 /// overflow the native stack; `max-lisp-eval-depth` bounds it first).
 const STACK_SEGMENT: usize = 2 * 1024 * 1024;
+
+/// Lexical environment entries searched before checking for a cycle.
+const LEXENV_UNCHECKED_ENTRIES: usize = 64;
 
 pub const SPECIAL_FORMS: &[Subr] = &[
     Subr::special("quote", 1, None, sf_quote),
@@ -79,7 +83,7 @@ impl Interp {
     /// A variable reference: the lexical binding if any, else the dynamic value.
     #[inline]
     pub fn eval_symbol(&mut self, s: Value) -> LResult {
-        if let Some(b) = self.lexical_binding(s) {
+        if let Some(b) = self.lexical_binding(s)? {
             return Ok(self.cdr(b));
         }
         let v = self.symbol_value(s);
@@ -87,17 +91,43 @@ impl Interp {
     }
 
     /// The `(SYMBOL . VALUE)` cell binding `s` in the lexical environment.
+    /// Like Emacs's `Fassq`, signals `circular-list` if the environment
+    /// loops (only a hand-made or mutated closure can make it so); the
+    /// check starts past the first entries so ordinary lookups stay a
+    /// plain walk.
     #[inline]
-    pub fn lexical_binding(&self, s: Value) -> Option<Value> {
+    pub fn lexical_binding(&mut self, s: Value) -> LResult<Option<Value>> {
         let mut env = self.lexenv;
-        while env.is_cons() {
+        for _ in 0..LEXENV_UNCHECKED_ENTRIES {
+            if !env.is_cons() {
+                return Ok(None);
+            }
             let b = self.car(env);
             if b.is_cons() && self.car(b) == s {
-                return Some(b);
+                return Ok(Some(b));
             }
             env = self.cdr(env);
         }
-        None
+        self.lexical_binding_checked(s)
+    }
+
+    /// The same walk from the start with Emacs's cycle check, so a loop is
+    /// reported at the tail Emacs reports.
+    #[cold]
+    fn lexical_binding_checked(&mut self, s: Value) -> LResult<Option<Value>> {
+        let mut env = self.lexenv;
+        let mut tails = Tails::new(env);
+        while env.is_cons() {
+            let b = self.car(env);
+            if b.is_cons() && self.car(b) == s {
+                return Ok(Some(b));
+            }
+            env = self.cdr(env);
+            if tails.advance(env) {
+                return Err(circular(self, env));
+            }
+        }
+        Ok(None)
     }
 
     /// Counts one level of Lisp nesting, signalling Emacs's error past
@@ -168,7 +198,9 @@ impl Interp {
         };
         if let Some(id) = f.as_subr() {
             let s = subr(id);
-            let n = self.count_args(args);
+            // Emacs's `eval_sub` measures the argument list first, so a
+            // circular or dotted one is an error, not a loop.
+            let n = list_length(self, args)?;
             if n < s.min as usize || s.max.is_some_and(|m| n > m as usize) {
                 return Err(self.wrong_number_of_args(head, n));
             }
@@ -201,6 +233,7 @@ impl Interp {
                 return r;
             }
             if fh == sym::LAMBDA || fh == sym::CLOSURE {
+                list_length(self, args)?; // as Emacs's `apply_lambda`
                 let base = self.push_root(f);
                 let r = self.eval_args_onto_stack(args).and_then(|()| self.funcall_lambda(base));
                 self.stack.truncate(base);
@@ -211,15 +244,6 @@ impl Interp {
             return Err(self.void_function(head));
         }
         Err(self.signal_list(sym::INVALID_FUNCTION, &[if head.is_symbol() { f } else { head }]))
-    }
-
-    fn count_args(&self, mut args: Value) -> usize {
-        let mut n = 0;
-        while args.is_cons() {
-            n += 1;
-            args = self.cdr(args);
-        }
-        n
     }
 
     /// Evaluates each form of `args` and pushes the values on the stack.
@@ -389,7 +413,7 @@ impl Interp {
         if !s.is_symbol() {
             return Err(self.wrong_type(sym::SYMBOLP, s));
         }
-        if let Some(b) = self.lexical_binding(s) {
+        if let Some(b) = self.lexical_binding(s)? {
             self.heap.set_cdr(b, v);
             Ok(())
         } else {
@@ -457,7 +481,7 @@ fn let_binding_parts(interp: &mut Interp, b: Value) -> LResult<(Value, Value)> {
 
 fn sf_quote(interp: &mut Interp, args: Value) -> LResult {
     if !interp.cdr(args).is_nil() {
-        let n = interp.count_args(args);
+        let n = list_length(interp, args)?;
         return Err(interp.wrong_number_of_args(sym::QUOTE, n));
     }
     Ok(interp.car(args))
@@ -465,7 +489,7 @@ fn sf_quote(interp: &mut Interp, args: Value) -> LResult {
 
 fn sf_function(interp: &mut Interp, args: Value) -> LResult {
     if !interp.cdr(args).is_nil() {
-        let n = interp.count_args(args);
+        let n = list_length(interp, args)?;
         return Err(interp.wrong_number_of_args(sym::FUNCTION, n));
     }
     let f = interp.car(args);
@@ -596,7 +620,7 @@ fn sf_let_star(interp: &mut Interp, args: Value) -> LResult {
 }
 
 fn sf_setq(interp: &mut Interp, args: Value) -> LResult {
-    let n = interp.count_args(args);
+    let n = list_length(interp, args)?;
     if n % 2 != 0 {
         return Err(interp.wrong_number_of_args(sym::SETQ, n));
     }

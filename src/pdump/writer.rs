@@ -423,7 +423,13 @@ fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result
     let plan = Plan { layout, cold_base };
 
     // 1. Placeholder header, then the heap image, streamed object by object.
-    out.write_all(&vec![0u8; HEADER_SIZE])?;
+    // The placeholder already carries the incomplete magic, so whatever a
+    // killed writer leaves behind is refused as "incomplete", not as a
+    // foreign file.
+    let mut placeholder = vec![0u8; HEADER_SIZE];
+    placeholder[..MAGIC.len()].copy_from_slice(MAGIC);
+    placeholder[0] = MAGIC_INCOMPLETE;
+    out.write_all(&placeholder)?;
     let image_offset = HEADER_SIZE;
     let mut e = Emitter {
         out,
