@@ -111,13 +111,9 @@ impl Heap {
 
     // ---- mapped ranges and the write barrier ----
 
-    /// Registers a mapped dump range; objects inside are externally marked.
-    pub fn add_mapped_range(&mut self, range: Range<usize>) {
-        self.mapped.push(range);
-    }
-
-    /// Registers a mapped range together with the value that owns its memory
-    /// (kept alive as long as the heap).
+    /// Registers a mapped dump range, whose objects are externally marked,
+    /// together with the value that owns its memory (kept alive as long as
+    /// the heap).
     pub fn add_mapping(&mut self, range: Range<usize>, owner: Box<dyn std::any::Any + Send>) {
         self.mapped.push(range);
         self.mappings.push(owner);

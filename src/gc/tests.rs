@@ -118,11 +118,12 @@ fn uninterned_symbols_are_collected_and_interned_ones_kept() {
 
 #[test]
 fn mapped_objects_are_traced_only_when_written() {
-    // Simulate a mapped range with a leaked, 8-aligned buffer of conses.
-    let cells: &'static mut [u64] = Box::leak(vec![0u64; 8].into_boxed_slice());
+    // Simulate a mapped range with an 8-aligned buffer of conses, owned by
+    // the heap as a real mapping is (moving the Vec keeps its buffer).
+    let cells = vec![0u64; 8];
     let base = cells.as_ptr() as usize;
     let mut heap = Heap::new();
-    heap.add_mapped_range(base..base + 64);
+    heap.add_mapping(base..base + 64, Box::new(cells));
     let dumped = Value::from_ptr(base, super::value::TAG_CONS);
     let young = heap.alloc_string("young");
     // Without the barrier the young string would die; `set_car` records it.
