@@ -2,10 +2,11 @@
 # The test command: unit, integration and conformance tests; then the
 # conformance and dump suites again on the relocating load path
 # (MINILISP_DUMP_RELOCATE=1) and collecting at every allocation
-# (MINILISP_GC_STRESS=1), on both load paths.
+# (MINILISP_GC_STRESS=1), on both load paths. The soak test (tests/soak.rs)
+# runs for two minutes here (MINILISP_SOAK_SECS overrides).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --release "$@"
+MINILISP_SOAK_SECS=${MINILISP_SOAK_SECS:-120} cargo test --release "$@"
 dump_suites=(--test conformance --test dump_conformance --test pdump)
 echo "== conformance and dump tests, relocating load path (MINILISP_DUMP_RELOCATE=1)"
 MINILISP_DUMP_RELOCATE=1 cargo test --release "${dump_suites[@]}"
