@@ -91,6 +91,11 @@ fn throw(interp: &mut Interp, args: &[Value]) -> LResult {
 /// object OBJ = `(ERROR-SYMBOL . DATA)` itself.
 fn signal(interp: &mut Interp, args: &[Value]) -> LResult {
     let (s, data) = (args[0], args[1]);
+    if s.is_nil() && data.is_nil() {
+        // Emacs's `signal_or_quit` turns nonsense into a plain `(error)`
+        // ("peculiar error" when uncaught).
+        return Err(interp.signal(sym::ERROR, Value::NIL));
+    }
     if s.is_nil() && data.is_cons() {
         let (s2, d2) = (interp.heap.car(data), interp.heap.cdr(data));
         return Err(interp.signal(s2, d2));

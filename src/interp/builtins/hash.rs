@@ -98,8 +98,7 @@ fn make_hash_table(interp: &mut Interp, args: &[Value]) -> LResult {
         Some(v) => match v.as_fixnum() {
             Some(n) if n >= 0 => {
                 if n > MAX_HASH_SIZE {
-                    let memory_full = interp.intern("memory-full");
-                    return Err(interp.signal(memory_full, Value::NIL));
+                    return Err(super::sequences::memory_full(interp));
                 }
                 n as usize
             }

@@ -79,10 +79,12 @@ pub(crate) fn circular(interp: &mut Interp, tail: Value) -> Flow {
     interp.signal_list(sym::CIRCULAR_LIST, &[tail])
 }
 
-/// `(error "Memory exhausted...")`, Emacs's memory-full signal.
+/// `(error "Memory exhausted...")`, Emacs's memory-full signal, with the
+/// text Emacs 28 shows in batch (its `\\[save-some-buffers]` substituted;
+/// Emacs's string also carries a face property, which is not modelled).
 #[cold]
 pub(crate) fn memory_full(interp: &mut Interp) -> Flow {
-    interp.error("Memory exhausted--use M-x save-some-buffers then exit and restart Emacs")
+    interp.error("Memory exhausted--use C-x s then exit and restart Emacs")
 }
 
 /// Emacs's `list_length`/`Flength` on a list: signals `circular-list` or
