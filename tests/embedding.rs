@@ -54,6 +54,40 @@ fn errors_reach_rust_as_lisp_errors_and_the_interpreter_goes_on() {
 }
 
 #[test]
+fn another_thread_interrupts_an_endless_evaluation_with_quit() {
+    use std::sync::atomic::Ordering;
+    let mut interp = Interp::new().expect("boot");
+    interp.eval_str("(defvar spins 0)").unwrap();
+    let flag = interp.interrupt_flag();
+    let (started_tx, started_rx) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let mut results = Vec::new();
+        for form in [
+            "(while t (setq spins (1+ spins)))",
+            "(condition-case nil (while t) (error 'error-caught-it))",
+            "(condition-case e (while t) (quit (list 'handled e)))",
+        ] {
+            started_tx.send(()).unwrap();
+            let r = interp.eval_str(form);
+            results.push(match r {
+                Ok(v) => interp.prin1_to_string(v),
+                Err(e) => format!("error {}: {}", e.object, e.message),
+            });
+        }
+        // The flag was cleared by the quit: evaluation goes on normally.
+        let v = interp.eval_str("(> spins 0)").unwrap();
+        results.push(interp.prin1_to_string(v));
+        results
+    });
+    for _ in 0..3 {
+        started_rx.recv().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        flag.store(true, Ordering::Relaxed);
+    }
+    assert_eq!(worker.join().unwrap(), ["error (quit): Quit", "error (quit): Quit", "(handled (quit))", "t"]);
+}
+
+#[test]
 fn values_rooted_from_rust_survive_collections() {
     let mut interp = Interp::new().expect("boot");
     let v = interp.eval_str("(list \"kept\" (make-vector 3 'x) 1.5)").unwrap();

@@ -265,6 +265,39 @@ fn ctrl_c_cancels_the_pending_input() {
 }
 
 #[test]
+fn ctrl_c_interrupts_a_running_evaluation() {
+    let mut s = Session::start(&[]);
+    s.wait_for("minilisp>", 1);
+    s.type_keys("(defvar kept 'still-here)\r");
+    s.wait_for("=> kept", 1);
+    // C-c reaches an evaluation that loops without calling anything, one
+    // deep in recursion, and one whose `error` handler must not catch the
+    // quit; a `quit` handler does catch it. Each prints a `go` line first
+    // (a terminal's output is line-buffered), so the C-c is sent once the
+    // evaluation surely runs.
+    s.type_keys("(defun fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))\r");
+    s.wait_for("=> fib", 1);
+    let loops = [
+        ("(progn (princ \"go\\n\") (while t))", "*** ERROR: Quit"),
+        ("(progn (princ \"go\\n\") (fib 60))", "*** ERROR: Quit"),
+        ("(condition-case nil (progn (princ \"go\\n\") (while t)) (error 'caught))", "*** ERROR: Quit"),
+        ("(condition-case e (let ((n 0)) (princ \"go\\n\") (while t (setq n (1+ n)))) (quit (list 'handled e)))", "=> (handled (quit))"),
+    ];
+    for (i, (form, answer)) in loops.into_iter().enumerate() {
+        let before = s.screen().matches(answer).count();
+        s.type_keys(&format!("{form}\r"));
+        s.wait_for("\ngo", i + 1);
+        s.type_keys("\x03"); // the terminal turns C-c into SIGINT
+        s.wait_for(answer, before + 1);
+        s.wait_for("minilisp>", i + 4);
+    }
+    s.type_keys("kept\r");
+    s.wait_for("=> still-here", 1);
+    s.type_keys("(kill-emacs 3)\r");
+    assert_eq!(s.wait_exit(), 3);
+}
+
+#[test]
 fn history_is_recalled_with_the_up_arrow() {
     let mut s = Session::start(&[]);
     s.wait_for("minilisp>", 1);

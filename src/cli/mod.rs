@@ -6,7 +6,7 @@ pub mod batch;
 pub mod dump;
 pub mod repl;
 
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -79,6 +79,9 @@ fn usage_error(e: &UsageError) -> i32 {
 pub struct Stdout {
     inner: BufWriter<Box<dyn Write + Send>>,
     at_line_start: Arc<AtomicBool>,
+    /// On a terminal, each completed line is shown at once (as C's stdio
+    /// does), so a long evaluation's output is not held back.
+    line_buffered: bool,
 }
 
 impl Stdout {
@@ -89,7 +92,8 @@ impl Stdout {
             Ok(fd) => Box::new(std::fs::File::from(fd)),
             Err(_) => Box::new(std::io::stdout()),
         };
-        Stdout { inner: BufWriter::with_capacity(64 * 1024, raw), at_line_start }
+        let line_buffered = std::io::stdout().is_terminal();
+        Stdout { inner: BufWriter::with_capacity(64 * 1024, raw), at_line_start, line_buffered }
     }
 }
 
@@ -110,6 +114,9 @@ impl Write for Stdout {
         let n = exit_on_broken_pipe(self.inner.write(buf))?;
         if n > 0 {
             self.at_line_start.store(buf[n - 1] == b'\n', Ordering::Relaxed);
+            if self.line_buffered && buf[..n].contains(&b'\n') {
+                exit_on_broken_pipe(self.inner.flush())?;
+            }
         }
         Ok(n)
     }

@@ -7,7 +7,10 @@
 //!   (on a fresh line if the form's own output left the cursor mid-line).
 //! - An error prints `*** ERROR: MESSAGE` on standard error and the loop
 //!   goes on; `(kill-emacs N)` exits with status N.
-//! - C-c cancels the input being typed, C-d on an empty line quits (0).
+//! - C-c cancels the input being typed, or interrupts a running evaluation:
+//!   SIGINT sets the interpreter's interrupt flag and the evaluation
+//!   signals `quit` (printed `*** ERROR: Quit`), keeping every definition
+//!   made so far, as C-g does in Emacs. C-d on an empty line quits (0).
 //! - When standard input is not a terminal, forms are read from it without
 //!   prompts or line editing, and answered the same way.
 //!
@@ -16,6 +19,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use minilisp::interp::reader::Reader;
@@ -106,17 +110,24 @@ fn terminal() -> Option<Terminal> {
 /// Runs the REPL until the input ends; returns the exit status.
 pub fn run(interp: &mut Interp, at_line_start: &AtomicBool) -> i32 {
     let tty = std::io::stdin().is_terminal();
+    let mut interrupt = None;
     let mut source: Box<dyn LineSource> = match tty.then(terminal).flatten() {
         Some(t) => {
+            // Only an interactive session outlives C-c; piped input keeps
+            // the default action (the process ends), as in batch mode.
+            let flag = interp.interrupt_flag();
+            if signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&flag)).is_ok() {
+                interrupt = Some(flag);
+            }
             interp.write_stdout(&format!(
-                "minilisp {} (Emacs Lisp, lexical binding). C-d quits, C-c cancels the input.\n",
+                "minilisp {} (Emacs Lisp, lexical binding). C-d quits, C-c cancels the input or the evaluation.\n",
                 env!("CARGO_PKG_VERSION")
             ));
             Box::new(t)
         }
         None => Box::new(Piped(std::io::stdin().lock())),
     };
-    let mut repl = Repl { pending: String::new(), at_line_start };
+    let mut repl = Repl { pending: String::new(), at_line_start, interrupt };
     loop {
         let _ = interp.stdout.flush();
         let prompt = if repl.pending.is_empty() { PROMPT } else { CONTINUATION_PROMPT };
@@ -151,6 +162,8 @@ struct Repl<'a> {
     /// Text typed but not evaluated yet (an incomplete form, at most).
     pending: String,
     at_line_start: &'a AtomicBool,
+    /// The interrupt flag SIGINT sets, when registered.
+    interrupt: Option<Arc<AtomicBool>>,
 }
 
 impl Repl<'_> {
@@ -181,6 +194,10 @@ impl Repl<'_> {
                 self.pending.drain(..used);
             } else {
                 self.pending.clear();
+            }
+            if let Some(flag) = &self.interrupt {
+                // A C-c typed while no evaluation ran is not for this one.
+                flag.store(false, Ordering::Relaxed);
             }
             let r = eval_lexical(interp, form);
             match interp.to_lisp_error(r) {

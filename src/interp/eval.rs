@@ -131,9 +131,10 @@ impl Interp {
     }
 
     /// Counts one level of Lisp nesting, signalling Emacs's error past
-    /// `max-lisp-eval-depth`.
+    /// `max-lisp-eval-depth`, or `quit` when interrupted.
     #[inline]
     pub(crate) fn enter(&mut self) -> LResult<()> {
+        self.maybe_quit()?;
         self.depth += 1;
         if self.depth > self.max_depth && self.depth > self.eval_depth_limit() {
             self.depth -= 1;
@@ -641,6 +642,7 @@ fn sf_while(interp: &mut Interp, args: Value) -> LResult {
     let body = interp.cdr(args);
     while !interp.eval(test)?.is_nil() {
         interp.progn(body)?;
+        interp.maybe_quit()?; // `(while t)` calls nothing that would check
     }
     Ok(Value::NIL)
 }

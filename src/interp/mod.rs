@@ -25,6 +25,8 @@ pub mod subr;
 pub mod symbols;
 
 use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::gc::{GcStats, Heap, SymFlags, Value};
 pub use error::{Flow, LResult};
@@ -86,6 +88,10 @@ pub struct Interp {
     need_newline: bool,
     /// The last character written to stdout (Emacs's `printchar_stdout_last`).
     stdout_last: char,
+    /// Set from outside (another thread, a SIGINT handler) to make the
+    /// running evaluation signal `quit`: Emacs's `quit-flag`. See
+    /// [`Interp::interrupt_flag`].
+    interrupt: Arc<AtomicBool>,
 }
 
 /// A handle to a value pinned with [`Interp::pin`].
@@ -142,6 +148,7 @@ impl Interp {
             empty_string,
             empty_vector,
             need_newline: false,
+            interrupt: Arc::new(AtomicBool::new(false)),
             stdout_last: '\0',
         }
     }
@@ -224,6 +231,27 @@ impl Interp {
         let elapsed = self.heap.alloc_float(seconds);
         let _ = self.set_symbol_value(sym::GC_ELAPSED, elapsed);
         stats
+    }
+
+    /// The interrupt flag, to be set from another thread or a signal
+    /// handler (`signal_hook::flag::register(SIGINT, flag)`): the running
+    /// evaluation then signals `quit` (a non-`error` condition, as Emacs's
+    /// C-g) at its next function call or loop iteration, and the flag is
+    /// cleared. Long-running built-ins are not interrupted midway.
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.interrupt)
+    }
+
+    /// Signals `quit` if the interrupt flag is set (Emacs's `maybe_quit`).
+    #[inline(always)]
+    pub(crate) fn maybe_quit(&mut self) -> LResult<()> {
+        if self.interrupt.load(Ordering::Relaxed) { Err(self.quit()) } else { Ok(()) }
+    }
+
+    #[cold]
+    fn quit(&mut self) -> Flow {
+        self.interrupt.store(false, Ordering::Relaxed);
+        self.signal(sym::QUIT, Value::NIL)
     }
 
     /// The values of `gcs-done` and `gc-elapsed` and the heap's counters.
