@@ -259,6 +259,7 @@ impl Interp {
 
     /// Applies macro expander `expander` to the unevaluated `args`.
     pub fn expand_macro_call(&mut self, expander: Value, args: Value) -> LResult {
+        list_length(self, args)?; // Emacs applies the expander with `Fapply`
         let base = self.push_root(expander);
         let r = (|| {
             let mut a = args;
@@ -571,6 +572,7 @@ fn sf_prog2(interp: &mut Interp, args: Value) -> LResult {
 fn sf_let(interp: &mut Interp, args: Value) -> LResult {
     let bindings = interp.car(args);
     let body = interp.cdr(args);
+    list_length(interp, bindings)?; // as Emacs's `Flet`: no loop on a cycle
     let base = interp.stack.len();
     // Evaluate every init form first, then bind them all.
     let r = (|| {

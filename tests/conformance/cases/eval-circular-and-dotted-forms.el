@@ -35,3 +35,14 @@
   (show-error-size (funcall (list 'closure (looping-env n) nil 'missing)))
   (show (funcall (list 'closure (looping-env n) nil 'v1)))
   (show-error-size (funcall (list 'closure (looping-env n) nil '(setq missing 3)))))
+;; A macro call's arguments are applied to the expander (`Fapply').
+(show (eval '(when t . 2)))
+(show (eval (circular-form 'when)))
+(show (eval (circular-form 'push)))
+;; `let' measures its bindings first (`let*' walks them, as Emacs does).
+(show (eval '(let ((a 1) . 2) a) t))
+(show (eval '(let* ((a 1) . 2) a) t))
+(let ((b (list '(a 1))))
+  (setcdr b b)
+  (show (eval (list 'let b 'a) t))
+  (show (eval (list 'let b 'a) nil)))
