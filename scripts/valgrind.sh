@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Memcheck over the code that uses `unsafe`: the collector's unit tests,
-# the dump round trips (tests/pdump.rs, tests/pdump_mutation.rs) and a
+# the dump round trips (tests/pdump.rs, tests/pdump_mutation.rs), the soak
+# test's rounds (tests/soak.rs, 30 of them) and a
 # command-line dump/load round trip (boot, dump, map at the preferred
 # address, map elsewhere and relocate). Release build with its debug line
 # tables (profile.release has debug = 1). About 2 minutes.
@@ -25,7 +26,7 @@ leaks=definite
 
 echo "== building (release, with debug line tables)"
 cargo build --release --bin minilisp
-json=$(cargo test --release --no-run --message-format=json --lib --test pdump --test pdump_mutation 2>/dev/null)
+json=$(cargo test --release --no-run --message-format=json --lib --test pdump --test pdump_mutation --test soak 2>/dev/null)
 # The test executable of the target of kind KIND (lib, test) named NAME.
 exe() {
     grep '"reason":"compiler-artifact"' <<<"$json" | grep "\"kind\":\[\"$1\"\],[^}]*\"name\":\"$2\"" |
@@ -62,6 +63,10 @@ run tests-pdump - "$(exe test pdump)" --test-threads=1
 skip=(--skip mutations_under_gc_stress)
 [ "${VALGRIND_ALL:-0}" = 1 ] && skip=()
 run tests-pdump_mutation - "$(exe test pdump_mutation)" --test-threads=1 "${skip[@]}"
+# The soak test's rounds (three interpreters from one dump mutating dumped
+# structure) for its minimum of 30 rounds each; its RSS check is off
+# (memcheck's quarantine of freed blocks grows the resident set).
+VG_ENV="MINILISP_SOAK_SECS=1 MINILISP_SOAK_RSS=0" run tests-soak - "$(exe test soak)"
 
 # The command line: boot from the prelude, build hash tables, bignums,
 # floats, strings and a long list, collect, dump; load it at the preferred

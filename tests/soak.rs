@@ -7,7 +7,8 @@
 //! dumped structure as it was dumped.
 //!
 //! The duration is `MINILISP_SOAK_SECS` (default 20 s; `scripts/test.sh`
-//! runs 120 s). Run it by hand for longer:
+//! runs 120 s; at least 30 rounds); `MINILISP_SOAK_RSS=0` skips the
+//! resident-set check (for valgrind). Run it by hand for longer:
 //!
 //!     MINILISP_SOAK_SECS=600 cargo test --release --test soak -- --nocapture
 
@@ -193,6 +194,11 @@ fn allocation_heavy_rounds_on_dumped_heaps_reach_a_steady_state() {
     );
     // The allocator may keep a little more than before; a leak of even a
     // few bytes per object would grow by far more than this over the run.
+    // Under valgrind (`MINILISP_SOAK_RSS=0`) the resident set means
+    // nothing: memcheck holds freed blocks in its quarantine.
+    if std::env::var("MINILISP_SOAK_RSS").is_ok_and(|v| v == "0") {
+        return;
+    }
     let slack = 2 << 20;
     assert!(
         max_rss(late) <= max_rss(early) + slack,
