@@ -3,7 +3,9 @@
 # conformance and dump suites again on the relocating load path
 # (MINILISP_DUMP_RELOCATE=1) and collecting at every allocation
 # (MINILISP_GC_STRESS=1), on both load paths. The soak test (tests/soak.rs)
-# runs for two minutes here (MINILISP_SOAK_SECS overrides).
+# runs for two minutes here (MINILISP_SOAK_SECS overrides). Last, the
+# corruption and fuzz-regression suites in a debug build, where an integer
+# overflow on a crafted size panics instead of wrapping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINILISP_SOAK_SECS=${MINILISP_SOAK_SECS:-120} cargo test --release "$@"
@@ -14,3 +16,5 @@ echo "== conformance and dump tests under MINILISP_GC_STRESS=1 (collect at every
 MINILISP_GC_STRESS=1 cargo test --release "${dump_suites[@]}"
 echo "== conformance under MINILISP_GC_STRESS=1, relocating load path"
 MINILISP_GC_STRESS=1 MINILISP_DUMP_RELOCATE=1 cargo test --release --test conformance
+echo "== dump corruption and fuzz regressions in a debug build (integer overflow checks on)"
+cargo test --test pdump_corrupt --test fuzz_regressions

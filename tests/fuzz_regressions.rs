@@ -65,6 +65,22 @@ fn fixup_section_table_offset_overflow() {
     assert!(!harness::run_dump(fixed));
 }
 
+/// dump_loader_fixed, 2026-11-22 (after 37 min, 5.2M executions): a root
+/// word giving the hot image's length near `u64::MAX` overflowed rounding
+/// it up to a page (`align_up`, src/pdump/loader.rs `validate`) before it
+/// was compared with the image's size: a panic with overflow checks on
+/// (release builds wrapped, and a later check refused the file). The
+/// length is now bounded by the image first.
+#[test]
+fn loader_hot_length_overflows_align() {
+    let mut bytes = input("loader-hot-length-overflows-align.bin");
+    harness::fixup(&mut bytes);
+    let err = Snapshot::from_bytes(bytes.clone()).err().expect("must be rejected");
+    assert_eq!(err.kind, minilisp::pdump::ErrorKind::Roots, "{err}");
+    assert!(err.to_string().contains("hot/cold image bounds"), "{err}");
+    assert!(!harness::run_dump(bytes));
+}
+
 /// reader_eval, crashes 1-5: a huge `format` field width made `pad`
 /// (src/interp/builtins/print.rs:348, reached from %d/%o at :534, %f at
 /// :572, %s at :476) allocate the padding (up to exabytes) and abort the

@@ -1148,7 +1148,17 @@ fn crafted_fixups_and_roots_are_checked() {
     }
     // Roots: hot length, cold base, the empty string and vector.
     let roots = |b: &[u8]| sec(b, SectionKind::Roots).offset;
-    for (i, v) in [(0usize, 4u64), (0, 1 << 50), (1, 0), (1, u64::MAX), (2, 0), (3, PREFERRED_BASE + 1)] {
+    // (A hot length near the limit once overflowed rounding up to a page.)
+    for (i, v) in [
+        (0usize, 4u64),
+        (0, 1 << 50),
+        (0, u64::MAX - 7),
+        (0, u64::MAX - 4095),
+        (1, 0),
+        (1, u64::MAX),
+        (2, 0),
+        (3, PREFERRED_BASE + 1),
+    ] {
         let r = crafted(|b, _| {
             let at = roots(b) + 8 * i;
             put_u64(b, at, v);

@@ -119,7 +119,13 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, level: Level) -> Result
     }
     let hot_len = usize::try_from(roots[0]).map_err(|_| bad_roots("hot length out of range"))?;
     let cold_base = usize::try_from(roots[1]).map_err(|_| bad_roots("cold base out of range"))?;
-    if hot_len % 8 != 0 || cold_base != align_up(hot_len, PAGE) || cold_base > image.len() || image.len() % 8 != 0 {
+    // `hot_len` is bounded by the image (so by the file) before it is rounded.
+    if hot_len % 8 != 0
+        || hot_len > image.len()
+        || cold_base != align_up(hot_len, PAGE)
+        || cold_base > image.len()
+        || image.len() % 8 != 0
+    {
         return Err(bad_roots("hot/cold image bounds are inconsistent"));
     }
     let nsyms = usize::try_from(roots[4]).map_err(|_| bad_roots("symbol count out of range"))?;
