@@ -23,6 +23,8 @@ const STACK_SEGMENT: usize = 2 * 1024 * 1024;
 
 /// Lexical environment entries searched before checking for a cycle.
 const LEXENV_UNCHECKED_ENTRIES: usize = 64;
+/// Arguments counted before checking for a cycle.
+const SHORT_ARG_LIST: usize = 32;
 
 pub const SPECIAL_FORMS: &[Subr] = &[
     Subr::special("quote", 1, None, sf_quote),
@@ -199,9 +201,7 @@ impl Interp {
         };
         if let Some(id) = f.as_subr() {
             let s = subr(id);
-            // Emacs's `eval_sub` measures the argument list first, so a
-            // circular or dotted one is an error, not a loop.
-            let n = list_length(self, args)?;
+            let n = self.arg_count(args)?;
             if n < s.min as usize || s.max.is_some_and(|m| n > m as usize) {
                 return Err(self.wrong_number_of_args(head, n));
             }
@@ -234,7 +234,7 @@ impl Interp {
                 return r;
             }
             if fh == sym::LAMBDA || fh == sym::CLOSURE {
-                list_length(self, args)?; // as Emacs's `apply_lambda`
+                self.arg_count(args)?; // as Emacs's `apply_lambda`
                 let base = self.push_root(f);
                 let r = self.eval_args_onto_stack(args).and_then(|()| self.funcall_lambda(base));
                 self.stack.truncate(base);
@@ -245,6 +245,20 @@ impl Interp {
             return Err(self.void_function(head));
         }
         Err(self.signal_list(sym::INVALID_FUNCTION, &[if head.is_symbol() { f } else { head }]))
+    }
+
+    /// The length of a call's argument list, measured first as Emacs's
+    /// `eval_sub` does, so a circular or dotted one is an error, not a
+    /// loop. Short proper lists (every ordinary call) skip the cycle check.
+    #[inline]
+    fn arg_count(&mut self, args: Value) -> LResult<usize> {
+        let mut n = 0;
+        let mut a = args;
+        while a.is_cons() && n < SHORT_ARG_LIST {
+            n += 1;
+            a = self.cdr(a);
+        }
+        if a.is_nil() { Ok(n) } else { list_length(self, args) }
     }
 
     /// Evaluates each form of `args` and pushes the values on the stack.
