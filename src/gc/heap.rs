@@ -50,10 +50,6 @@ pub struct Heap {
     /// Owners of the memory behind `mapped` (a file mapping or a buffer),
     /// dropped with the heap after every payload is released.
     mappings: Vec<Box<dyn std::any::Any + Send>>,
-    /// Dumped (mapped) strings and hash tables that outgrew their mapped
-    /// payload and now own one on the Rust heap: they are in no block, so
-    /// the drop frees those payloads from this list. May repeat an object.
-    adopted: Vec<(usize, BlockKind)>,
 }
 
 // SAFETY: the heap exclusively owns its blocks and payloads; raw pointers
@@ -99,7 +95,6 @@ impl Heap {
             gc_seconds: 0.0,
             in_gc: false,
             mappings: Vec::new(),
-            adopted: Vec::new(),
         }
     }
 
@@ -361,8 +356,10 @@ impl Heap {
             if !mapped_data {
                 // SAFETY: the old buffer was made by `string_payload`.
                 unsafe { free_string_payload(s.data, s.cap) };
-            } else if !data.is_null() && self.is_mapped(v.addr()) {
-                self.adopted.push((v.addr(), BlockKind::String));
+            } else {
+                // A dumped string now owns a payload: the remembered set is
+                // how the drop finds it (see `Drop for Heap`).
+                self.write_barrier(v);
             }
             self.bytes_since_gc += cap;
             s.data = data;
@@ -451,9 +448,6 @@ impl Heap {
         self.write_barrier(v);
         // SAFETY: heap invariant; &mut self excludes other access.
         let t = unsafe { &mut *(v.addr() as *mut HashTable) };
-        if self.is_mapped(v.addr()) {
-            self.adopted.push((v.addr(), BlockKind::Vec128));
-        }
         self.bytes_since_gc += hash_table_resize(t, new_size, &self.mapped);
     }
 
@@ -487,14 +481,18 @@ impl Drop for Heap {
                 unsafe { super::collect::finalize_cell(a, kind, &self.mapped) };
             }
         }
-        // Dumped objects with payloads of their own (`finalize_cell` skips
-        // the payloads still in the mapping).
-        self.adopted.sort_unstable_by_key(|&(a, _)| a);
-        self.adopted.dedup_by_key(|&mut (a, _)| a);
-        for &(a, kind) in &self.adopted {
-            // SAFETY: `a` is a live mapped object of `kind` (the mapping is
-            // still owned by `self.mappings`), listed once after dedup.
-            unsafe { super::collect::finalize_cell(a, kind, &self.mapped) };
+        // A dumped string or hash table that outgrew its mapped payload
+        // owns one on the Rust heap; it was written, so it is in the
+        // remembered set (`finalize_cell` skips payloads still mapped).
+        for &v in &self.dirty {
+            let kind = match v.tag() {
+                Tag::String => BlockKind::String,
+                Tag::VecLike => BlockKind::Vec128, // dispatches on the header
+                _ => continue,
+            };
+            // SAFETY: `v` is a live mapped object of `kind` (the mapping is
+            // still owned by `self.mappings`), listed once (`dirty_set`).
+            unsafe { super::collect::finalize_cell(v.addr(), kind, &self.mapped) };
         }
     }
 }
