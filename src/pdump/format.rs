@@ -76,6 +76,7 @@ pub enum ObjKind {
     Bytes = 8,
 }
 
+/// Every kind, in discriminant order (`ObjKind::from_u8` relies on it).
 pub const ALL_OBJ_KINDS: [ObjKind; 8] = [
     ObjKind::Cons,
     ObjKind::Float,
@@ -87,20 +88,20 @@ pub const ALL_OBJ_KINDS: [ObjKind; 8] = [
     ObjKind::Bytes,
 ];
 
+// `from_u8` indexes ALL_OBJ_KINDS by discriminant: checked at compile time.
+const _: () = {
+    let mut i = 0;
+    while i < ALL_OBJ_KINDS.len() {
+        assert!(ALL_OBJ_KINDS[i] as usize == i + 1);
+        i += 1;
+    }
+};
+
 impl ObjKind {
     #[inline]
     pub fn from_u8(k: u8) -> Option<ObjKind> {
-        Some(match k {
-            1 => ObjKind::Cons,
-            2 => ObjKind::Float,
-            3 => ObjKind::String,
-            4 => ObjKind::Vector,
-            5 => ObjKind::Bignum,
-            6 => ObjKind::HashTable,
-            7 => ObjKind::Values,
-            8 => ObjKind::Bytes,
-            _ => return None,
-        })
+        // ALL_OBJ_KINDS lists the kinds in discriminant order, from 1.
+        ALL_OBJ_KINDS.get(usize::from(k).wrapping_sub(1)).copied()
     }
 
     pub fn name(self) -> &'static str {

@@ -34,7 +34,6 @@ pub(super) struct Validated {
     pub image_offset: usize,
     pub image_len: usize,
     pub hot_len: usize,
-    pub symbols: Vec<(SymFlags, String)>,
     /// The symbol table with image words (not yet relocated) in its cells;
     /// each load clones it (cheaply: names and the map are shared).
     pub template: SymbolTable,
@@ -135,6 +134,7 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, level: Level) -> Result
     if obarray.len() != nsyms.checked_mul(24).unwrap_or(usize::MAX) {
         return Err(Error::new(ErrorKind::Symbols, "obarray size does not match the symbol table"));
     }
+    let template = symbol_table(symbols, obarray);
 
     let relocs = section(bytes, &sections, SectionKind::Relocations);
     if relocs.len() != hot_len.div_ceil(8).div_ceil(64) * 8 {
@@ -172,7 +172,7 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, level: Level) -> Result
             base: header.preferred_base,
             objects: &objects,
             relocs,
-            symbols: &symbols,
+            symbols: &template.syms,
             seen_relocs: 0,
             claimed: Vec::new(),
         };
@@ -204,15 +204,6 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, level: Level) -> Result
         }
         counts = objects.counts();
     }
-    let mut slots = Vec::with_capacity(symbols.len());
-    let mut ob = words(obarray);
-    for (flags, name) in &symbols {
-        let mut cell = || Value::from_bits(ob.next().unwrap());
-        let (value, function, plist) = (cell(), cell(), cell());
-        let flags = if flags.contains(SymFlags::FREE) { *flags } else { *flags | SymFlags::IMMORTAL };
-        slots.push(Symbol { name: name.as_str().into(), value, function, plist, flags });
-    }
-    let template = SymbolTable::from_slots(slots);
     Ok(Validated {
         template,
         header,
@@ -220,13 +211,28 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, level: Level) -> Result
         image_len: image.len(),
         sections,
         hot_len,
-        symbols,
         relocs: relocs.to_vec(),
         fixups,
         empty_string,
         empty_vector,
         counts,
     })
+}
+
+/// The symbol table with the obarray's image words (not yet relocated) in
+/// its cells: every symbol loaded from a dump is immortal unless free.
+fn symbol_table(symbols: Vec<(SymFlags, String)>, obarray: &[u8]) -> SymbolTable {
+    let mut ob = words(obarray);
+    let slots = symbols
+        .into_iter()
+        .map(|(flags, name)| {
+            let mut cell = || Value::from_bits(ob.next().unwrap());
+            let (value, function, plist) = (cell(), cell(), cell());
+            let flags = if flags.contains(SymFlags::FREE) { flags } else { flags | SymFlags::IMMORTAL };
+            Symbol { name: name.into(), value, function, plist, flags }
+        })
+        .collect();
+    SymbolTable::from_slots(slots)
 }
 
 fn decode_symbols(b: &[u8], n: usize) -> Result<Vec<(SymFlags, String)>, Error> {
@@ -333,7 +339,7 @@ struct Checker<'a> {
     base: u64,
     objects: &'a ObjectMap,
     relocs: &'a [u8],
-    symbols: &'a [(SymFlags, String)],
+    symbols: &'a [Symbol],
     seen_relocs: usize,
     /// Payloads already owned by an object, by word of the image.
     claimed: Vec<bool>,
@@ -396,7 +402,7 @@ impl Checker<'_> {
             Tag::Fixnum => None,
             Tag::Symbol => {
                 let i = v.as_symbol().unwrap() as usize;
-                if self.symbols.get(i).is_none_or(|s| s.0.contains(SymFlags::FREE)) {
+                if self.symbols.get(i).is_none_or(|s| s.flags.contains(SymFlags::FREE)) {
                     return Err(Error::new(ErrorKind::Symbols, format!("{what}: reference to missing symbol {i}")));
                 }
                 None
@@ -705,7 +711,7 @@ pub fn info(path: &Path) -> Result<String, Error> {
     let _ = writeln!(out, "fingerprint      {}", hex(&h.fingerprint));
     let _ = writeln!(out, "file length      {}", h.file_len);
     let _ = writeln!(out, "preferred base   {:#x}", h.preferred_base);
-    let _ = writeln!(out, "symbols          {}", v.symbols.len());
+    let _ = writeln!(out, "symbols          {}", v.template.syms.len());
     let _ = writeln!(out, "hot image        {} bytes", v.hot_len);
     let _ = writeln!(out, "sections:");
     let mut sections = v.sections.clone();

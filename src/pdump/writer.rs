@@ -335,16 +335,16 @@ fn emit_item<W: Write>(plan: &Plan, e: &mut Emitter<W>, item: Item) {
             }
             (ObjKind::HashTable, n) => {
                 // The three arrays are emitted one after another: compute them once.
-                if e.buckets.as_ref().is_none_or(|(owner, _)| *owner != v) {
-                    e.buckets = Some((v, image_buckets(plan, v)));
-                }
-                let (_, (hashes, next, index)) = e.buckets.as_ref().unwrap();
-                let words: Vec<u64> = match n {
-                    1 => hashes.clone(),
-                    2 => next.iter().map(|&x| x as u64).collect(),
-                    _ => index.iter().map(|&x| x as u64).collect(),
+                let arrays = match e.buckets.take() {
+                    Some((owner, arrays)) if owner == v => arrays,
+                    _ => image_buckets(plan, v),
                 };
-                words.iter().for_each(|&w| e.word(w, false));
+                match n {
+                    1 => arrays.0.iter().for_each(|&h| e.word(h, false)),
+                    2 => arrays.1.iter().for_each(|&x| e.word(x as u64, false)),
+                    _ => arrays.2.iter().for_each(|&x| e.word(x as u64, false)),
+                }
+                e.buckets = Some((v, arrays));
             }
             _ => unreachable!("only strings, vectors, bignums and hash tables have payloads"),
         },
