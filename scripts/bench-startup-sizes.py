@@ -14,27 +14,9 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def ensure(tool, package):
-    if shutil.which(tool):
-        return True
-    subprocess.run(["apt-get", "install", "-y", package], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return shutil.which(tool) is not None
-
-
-def wall(cmd, env):
-    t = time.perf_counter()
-    r = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    dt = time.perf_counter() - t
-    if r.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{r.stderr.decode()[:500]}")
-    return dt
+from benchlib import MINILISP, ROOT, build_minilisp, ensure, wall
 
 
 def svg(series, path):
@@ -83,8 +65,8 @@ def main():
     ap.add_argument("--sizes", default="1,10,100")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    ml = os.path.join(ROOT, "target/release/minilisp")
+    build_minilisp()
+    ml = MINILISP
     tmp = tempfile.mkdtemp(prefix="minilisp-sizes-")
     env = {**os.environ, "LC_ALL": "C.UTF-8", "XDG_CACHE_HOME": os.path.join(tmp, "cache")}
     subprocess.run([ml, "--eval", "(ignore)"], env=env, check=True)  # the default dump

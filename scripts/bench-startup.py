@@ -11,12 +11,9 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from benchlib import MINILISP, build_minilisp, wall
 
 
 def library_source(n):
@@ -38,21 +35,12 @@ def library_source(n):
     return "".join(out)
 
 
-def wall(cmd, env):
-    t = time.perf_counter()
-    r = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    dt = time.perf_counter() - t
-    if r.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{r.stderr.decode()}")
-    return dt
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=21)
     args = ap.parse_args()
-    ml = os.path.join(ROOT, "target/release/minilisp")
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    build_minilisp()
+    ml = MINILISP
     tmp = tempfile.mkdtemp(prefix="minilisp-startup-")
     env = {**os.environ, "LC_ALL": "C.UTF-8", "XDG_CACHE_HOME": os.path.join(tmp, "cache")}
     lib = os.path.join(tmp, "lib.el")

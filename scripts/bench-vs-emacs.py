@@ -15,7 +15,8 @@ import statistics
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import MINILISP, ROOT, build_minilisp
+
 FIB = os.path.join(ROOT, "benches/lisp/fib.el")
 GC = os.path.join(ROOT, "benches/lisp/gc.el")
 
@@ -30,10 +31,10 @@ def run(cmd):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=11)
-    ap.add_argument("--minilisp", default=os.path.join(ROOT, "target/release/minilisp"))
+    ap.add_argument("--minilisp", default=MINILISP)
     args = ap.parse_args()
-    if not os.path.exists(args.minilisp):
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if args.minilisp == MINILISP:
+        build_minilisp()  # never time a stale build
     emacs = shutil.which("emacs")
     fib = "(princ (car (benchmark-run 1 (fib 25))))"
     fib_bc = "(progn (byte-compile 'fib) (princ (car (benchmark-run 1 (fib 25)))))"
