@@ -20,7 +20,8 @@ const PAGE: usize = 4096;
 const ENTRY: usize = 32;
 const TAG_MASK: u64 = 7;
 
-// Object kinds (low byte of an object-starts entry).
+// Object kinds, as the tests name them (the format lays cells out in runs
+// by kind; payloads are found through their owners).
 const K_CONS: u8 = 1;
 const K_FLOAT: u8 = 2;
 const K_STRING: u8 = 3;
@@ -89,7 +90,8 @@ fn reseal(b: &mut [u8]) {
     fix_header_checksum(b);
 }
 
-/// The parsed image: object starts and the roots words.
+/// The parsed image: where each object starts (cells from the layout's
+/// runs, payloads from their owners' pointers), sorted by offset.
 struct Image {
     off: usize,
     len: usize,
@@ -98,24 +100,68 @@ struct Image {
     relocs: Sec,
 }
 
+/// Run lengths in the layout section, in image order.
+const RUNS: usize = 9;
+const HOT_RUNS: usize = 5;
+
+/// Start offsets of the runs (hot from 0, cold from the next page).
+fn run_starts(b: &[u8]) -> [usize; RUNS] {
+    let l = sec(b, SectionKind::Layout);
+    let mut starts = [0; RUNS];
+    let mut at = 0usize;
+    for (i, start) in starts.iter_mut().enumerate() {
+        if i == HOT_RUNS {
+            at = at.div_ceil(PAGE) * PAGE;
+        }
+        *start = at;
+        at += u64_at(b, l.offset + 8 * i) as usize;
+    }
+    starts
+}
+
 impl Image {
     fn of(b: &[u8]) -> Image {
         let img = sec(b, SectionKind::HeapImage);
-        let roots = sec(b, SectionKind::Roots);
-        let st = sec(b, SectionKind::ObjectStarts);
-        let starts = (0..st.len / 8)
-            .map(|i| {
-                let e = u64_at(b, st.offset + 8 * i);
-                ((e >> 8) as usize, (e & 0xff) as u8)
-            })
-            .collect();
-        Image {
-            off: img.offset,
-            len: img.len,
-            hot_len: u64_at(b, roots.offset) as usize,
-            starts,
-            relocs: sec(b, SectionKind::Relocations),
+        let l = sec(b, SectionKind::Layout);
+        let len = |i: usize| u64_at(b, l.offset + 8 * i) as usize;
+        let starts_of = run_starts(b);
+        let hot_len = starts_of[HOT_RUNS - 1] + len(HOT_RUNS - 1);
+        let word = |o: usize| u64_at(b, img.offset + o);
+        let target = |w: u64| ((w & !TAG_MASK) - PREFERRED_BASE) as usize;
+        let mut starts = Vec::new();
+        let payload = |w: u64, k: u8, starts: &mut Vec<(usize, u8)>| {
+            if w != 0 {
+                starts.push((target(w), k));
+            }
+        };
+        // Cell runs: conses, strings, vectors+bignums, tables, floats.
+        for (run, size) in [(0usize, 16usize), (1, 32), (2, 32), (3, 128), (5, 8)] {
+            for o in (starts_of[run]..starts_of[run] + len(run)).step_by(size) {
+                let kind = match run {
+                    0 => K_CONS,
+                    1 => K_STRING,
+                    2 if word(o) == 3 => K_BIGNUM,
+                    2 => K_VECTOR,
+                    3 => K_HASH,
+                    _ => K_FLOAT,
+                };
+                starts.push((o, kind));
+                match kind {
+                    K_STRING => payload(word(o), K_BYTES, &mut starts),
+                    K_VECTOR => payload(word(o + 16), K_VALUES, &mut starts),
+                    K_BIGNUM => payload(word(o + 16), K_BYTES, &mut starts),
+                    K_HASH => {
+                        payload(word(o + 32), K_VALUES, &mut starts);
+                        for f in [40, 48, 56] {
+                            payload(word(o + f), K_BYTES, &mut starts);
+                        }
+                    }
+                    _ => {}
+                }
+            }
         }
+        starts.sort();
+        Image { off: img.offset, len: img.len, hot_len, starts, relocs: sec(b, SectionKind::Relocations) }
     }
 
     /// File position of image offset `o`.
@@ -713,71 +759,53 @@ fn crafted_relocation_bits_are_checked() {
 }
 
 #[test]
-fn crafted_object_starts_are_checked() {
-    let starts = |b: &[u8]| sec(b, SectionKind::ObjectStarts);
-    // A cons start (followed by another start 16 bytes on) relabelled as
-    // every other kind, and as unknown kinds: larger cells are cut short,
-    // the rest leave addresses that name no cons (or bits no object holds).
-    for kind in [K_FLOAT, K_STRING, K_VECTOR, K_BIGNUM, K_HASH, K_VALUES, K_BYTES, 0, 9, 0xff] {
-        let r = crafted(|b, im| {
-            let i = (0..im.starts.len() - 1)
-                .find(|&i| im.starts[i].1 == K_CONS && im.starts[i + 1].0 == im.starts[i].0 + 16)
-                .unwrap();
-            let at = starts(b).offset + 8 * i;
-            b[at] = kind;
+fn crafted_layouts_are_checked() {
+    let layout = |b: &[u8]| sec(b, SectionKind::Layout).offset;
+    // A run that is not a whole number of its cells, or of words.
+    for (run, delta) in [(0usize, 8u64), (1, 8), (2, 16), (3, 64), (4, 4), (5, 4), (6, 4)] {
+        let r = crafted(|b, _| {
+            let at = layout(b) + 8 * run;
+            let n = u64_at(b, at);
+            put_u64(b, at, n + delta);
         });
-        let want = match kind {
-            K_STRING | K_VECTOR | K_BIGNUM | K_HASH | 0 | 9 | 0xff => ErrorKind::ObjectStarts,
-            _ => ErrorKind::Relocation,
-        };
-        assert_refused(r, want, &format!("cons relabelled {kind}"));
+        assert_refused(r, ErrorKind::Layout, &format!("run {run} grown by {delta}"));
     }
-    // Unsorted, duplicated, misaligned, out of the image, a cell in the
-    // cold image, a cell cut short by the next start.
-    let swap = crafted(|b, _| {
-        let at = starts(b).offset;
-        let (x, y) = (u64_at(b, at), u64_at(b, at + 8));
-        put_u64(b, at, y);
-        put_u64(b, at + 8, x);
-    });
-    assert_refused(swap, ErrorKind::ObjectStarts, "unsorted starts");
-    let dup = crafted(|b, _| {
-        let at = starts(b).offset;
-        let x = u64_at(b, at + 8);
-        put_u64(b, at, x);
-    });
-    assert_refused(dup, ErrorKind::ObjectStarts, "duplicate start");
-    let misaligned = crafted(|b, _| {
-        let at = starts(b).offset + 8;
-        let x = u64_at(b, at);
-        put_u64(b, at, x + (4 << 8));
-    });
-    assert_refused(misaligned, ErrorKind::ObjectStarts, "misaligned start");
-    let outside = crafted(|b, im| {
-        let s = starts(b);
-        put_u64(b, s.offset + s.len - 8, ((im.len as u64 + 8) << 8) | K_BYTES as u64);
-    });
-    assert_refused(outside, ErrorKind::ObjectStarts, "start past the image");
-    let huge = crafted(|b, _| {
-        let s = starts(b);
-        put_u64(b, s.offset + s.len - 8, u64::MAX);
-    });
-    assert_refused(huge, ErrorKind::ObjectStarts, "start at u64::MAX");
-    let cold_cons = crafted(|b, im| {
-        let s = starts(b);
-        let i = im.starts.iter().position(|s| s.0 >= im.hot_len).unwrap();
-        b[s.offset + 8 * i] = K_CONS;
-    });
-    assert_refused(cold_cons, ErrorKind::ObjectStarts, "cons in the cold image");
-    let cut = crafted(|b, im| {
-        // A hash table (128 bytes) whose successor is moved into it.
-        let s = starts(b);
-        let i = im.starts.iter().position(|s| s.1 == K_HASH).unwrap();
-        let (o, _) = im.starts[i];
-        let (_, k) = im.starts[i + 1];
-        put_u64(b, s.offset + 8 * (i + 1), ((o as u64 + 64) << 8) | k as u64);
-    });
-    assert_refused(cut, ErrorKind::ObjectStarts, "cell cut short");
+    // Runs that no longer fill the image, and lengths near the limit (a
+    // length near u64::MAX once overflowed rounding up to a page).
+    for (run, v) in [(0usize, 0u64), (8, 1 << 50), (0, u64::MAX - 15), (4, u64::MAX - 4095), (7, u64::MAX - 7)] {
+        let r = crafted(|b, _| {
+            let at = layout(b) + 8 * run;
+            put_u64(b, at, v);
+        });
+        assert_refused(r, ErrorKind::Layout, &format!("run {run} of {v:#x} bytes"));
+    }
+    // Runs moved against each other (the total kept): the cells are then
+    // read as the wrong kind, and their words refused.
+    for (from, to, bytes) in [(0usize, 1usize, 32u64), (1, 0, 32), (2, 3, 128), (0, 2, 32)] {
+        let r = crafted(|b, _| {
+            let (f, t) = (layout(b) + 8 * from, layout(b) + 8 * to);
+            let (nf, nt) = (u64_at(b, f), u64_at(b, t));
+            put_u64(b, f, nf - bytes);
+            put_u64(b, t, nt + bytes);
+        });
+        let e = r.err().unwrap_or_else(|| panic!("{bytes} bytes moved from run {from} to {to}: accepted"));
+        assert_one_line(&e, "moved runs");
+        assert!(
+            [ErrorKind::Object, ErrorKind::Relocation, ErrorKind::Layout].contains(&e.kind),
+            "{bytes} bytes moved from run {from} to {to}: {:?} {}",
+            e.kind,
+            e.message
+        );
+    }
+    // The section itself cut short (its tail then reads as padding).
+    for cut in [8usize, 72] {
+        let mut b = fixture().bytes.clone();
+        let s = sec(&b, SectionKind::Layout);
+        put_u64(&mut b, s.entry + 16, (s.len - cut.min(s.len)) as u64);
+        reseal(&mut b);
+        let e = check(b).err().unwrap_or_else(|| panic!("layout section {cut} bytes short: accepted"));
+        assert!([ErrorKind::Layout, ErrorKind::SectionTable].contains(&e.kind), "{cut}: {:?} {}", e.kind, e.message);
+    }
 }
 
 #[test]
@@ -829,7 +857,7 @@ fn crafted_strings_are_checked() {
         let v = im.of_kind(K_VALUES).next().unwrap();
         put_u64(b, im.at(o), PREFERRED_BASE + v as u64);
     });
-    assert_refused(r, ErrorKind::Relocation, "string payload of the wrong kind");
+    assert_refused(r, ErrorKind::Object, "string payload of the wrong kind");
 }
 
 #[test]
@@ -873,7 +901,7 @@ fn crafted_payload_sharing_is_refused() {
 fn crafted_symbol_references_are_checked() {
     let nsyms = {
         let b = &fixture().bytes;
-        u64_at(b, sec(b, SectionKind::Roots).offset + 32) as u32
+        u64_at(b, sec(b, SectionKind::Roots).offset + 16) as u32
     };
     for index in [nsyms, nsyms + 100, u32::MAX >> 4] {
         let r = crafted(|b, im| {
@@ -915,7 +943,7 @@ fn crafted_symbol_references_are_checked() {
     for n in [0u64, 1, nsyms as u64 - 1, nsyms as u64 + 1, 1 << 40, u64::MAX] {
         let r = crafted(|b, _| {
             let roots = sec(b, SectionKind::Roots);
-            put_u64(b, roots.offset + 32, n);
+            put_u64(b, roots.offset + 16, n);
         });
         let e = r.err().unwrap_or_else(|| panic!("symbol count {n}: accepted"));
         assert_one_line(&e, "symbol count");
@@ -1146,19 +1174,20 @@ fn crafted_fixups_and_roots_are_checked() {
         });
         assert_refused(r, ErrorKind::Fixup, &format!("fixup at {bad:#x}"));
     }
-    // Roots: hot length, cold base, the empty string and vector.
+    let r = crafted(|b, _| {
+        let f = sec(b, SectionKind::Fixups);
+        if f.len >= 16 {
+            let (x, y) = (u64_at(b, f.offset), u64_at(b, f.offset + 8));
+            put_u64(b, f.offset, y);
+            put_u64(b, f.offset + 8, x);
+        }
+    });
+    if sec(&fixture().bytes, SectionKind::Fixups).len >= 16 {
+        assert_refused(r, ErrorKind::Fixup, "fixups out of order");
+    }
+    // Roots: the empty string and vector.
     let roots = |b: &[u8]| sec(b, SectionKind::Roots).offset;
-    // (A hot length near the limit once overflowed rounding up to a page.)
-    for (i, v) in [
-        (0usize, 4u64),
-        (0, 1 << 50),
-        (0, u64::MAX - 7),
-        (0, u64::MAX - 4095),
-        (1, 0),
-        (1, u64::MAX),
-        (2, 0),
-        (3, PREFERRED_BASE + 1),
-    ] {
+    for (i, v) in [(0usize, 0u64), (0, u64::MAX), (1, 0), (1, PREFERRED_BASE + 1), (0, PREFERRED_BASE + 2)] {
         let r = crafted(|b, _| {
             let at = roots(b) + 8 * i;
             put_u64(b, at, v);
@@ -1167,15 +1196,21 @@ fn crafted_fixups_and_roots_are_checked() {
         assert_one_line(&e, "roots");
         assert_eq!(e.kind, ErrorKind::Roots, "root word {i} = {v:#x}: {}", e.message);
     }
-    // The empty "string" naming a cons.
+    // The empty "string" naming a cons; the empty "vector" naming a bignum.
     let r = crafted(|b, im| {
-        let at = roots(b) + 16;
+        let at = roots(b);
         let cons = im.of_kind(K_CONS).next().unwrap();
         put_u64(b, at, (PREFERRED_BASE + cons as u64) | 2);
     });
     assert_refused(r, ErrorKind::Roots, "empty string naming a cons");
+    let r = crafted(|b, im| {
+        let at = roots(b) + 8;
+        let big = im.of_kind(K_BIGNUM).next().unwrap();
+        put_u64(b, at, (PREFERRED_BASE + big as u64) | 3);
+    });
+    assert_refused(r, ErrorKind::Roots, "empty vector naming a bignum");
     // The right objects under the wrong tags.
-    for (i, tag) in [(2usize, 1u64), (2, 3), (3, 1), (3, 2)] {
+    for (i, tag) in [(0usize, 1u64), (0, 3), (1, 1), (1, 2)] {
         let r = crafted(|b, _| {
             let at = roots(b) + 8 * i;
             let w = u64_at(b, at);
@@ -1196,7 +1231,7 @@ fn declared_sizes_are_bounded_by_the_file() {
         (SectionKind::HeapImage, 1u64 << 50),
         (SectionKind::HeapImage, u64::MAX - 4095),
         (SectionKind::Roots, 1 << 62),
-        (SectionKind::ObjectStarts, f.bytes.len() as u64),
+        (SectionKind::Layout, f.bytes.len() as u64),
         (SectionKind::SymbolTable, u64::MAX),
     ] {
         let mut b = f.bytes.clone();
@@ -1210,7 +1245,7 @@ fn declared_sizes_are_bounded_by_the_file() {
     // Counts inside sections: symbols, vector, string, bignum, table sizes.
     let r = crafted(|b, _| {
         let roots = sec(b, SectionKind::Roots).offset;
-        put_u64(b, roots + 32, 1 << 50);
+        put_u64(b, roots + 16, 1 << 50);
     });
     assert_refused(r, ErrorKind::Symbols, "2^50 symbols");
     let r = crafted(|b, im| {

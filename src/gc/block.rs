@@ -48,6 +48,9 @@ impl BlockKind {
 pub struct BlockHeader {
     pub kind: BlockKind,
     pub ncells: u32,
+    /// The block's index in the dumper's side table (see `order.rs`);
+    /// meaningful only while a dump is being written.
+    pub number: u32,
     pub allocated: [u64; BITMAP_WORDS],
     pub marks: [u64; BITMAP_WORDS],
 }

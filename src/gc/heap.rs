@@ -26,6 +26,9 @@ use super::value::*;
 /// budget buys throughput at little pause cost).
 pub const GC_THRESHOLD_BYTES: usize = 4 * 1024 * 1024;
 
+/// Address ranges of cells by block kind (indexed by `BlockKind as usize`).
+pub type CellRuns = [Range<usize>; 5];
+
 pub struct Heap {
     pub(super) blocks: [Vec<Block>; 5],
     /// Head of each kind's free list (address of a free cell, 0 = empty);
@@ -35,6 +38,9 @@ pub struct Heap {
     /// Address ranges of mapped dumps: objects there are immortal, never
     /// swept, and traced only when the write barrier recorded them.
     pub(super) mapped: Vec<Range<usize>>,
+    /// For each mapped range, the address ranges of its cells by block
+    /// kind (a dump lays cells out in one run per kind).
+    pub(super) mapped_cells: Vec<CellRuns>,
     /// Dumped objects written since load (the remembered set).
     pub(super) dirty: Vec<Value>,
     pub(super) dirty_set: HashSet<usize>,
@@ -84,6 +90,7 @@ impl Heap {
             free: [0; 5],
             symbols,
             mapped: Vec::new(),
+            mapped_cells: Vec::new(),
             dirty: Vec::new(),
             dirty_set: HashSet::new(),
             bytes_since_gc: 0,
@@ -107,10 +114,13 @@ impl Heap {
     // ---- mapped ranges and the write barrier ----
 
     /// Registers a mapped dump range, whose objects are externally marked,
-    /// together with the value that owns its memory (kept alive as long as
+    /// with the address ranges of its cells by kind (every cell there is an
+    /// object) and the value that owns its memory (kept alive as long as
     /// the heap).
-    pub fn add_mapping(&mut self, range: Range<usize>, owner: Box<dyn std::any::Any + Send>) {
+    pub fn add_mapping(&mut self, range: Range<usize>, cells: CellRuns, owner: Box<dyn std::any::Any + Send>) {
+        debug_assert!(cells.iter().all(|r| r.is_empty() || (range.start <= r.start && r.end <= range.end)));
         self.mapped.push(range);
+        self.mapped_cells.push(cells);
         self.mappings.push(owner);
     }
 
@@ -449,6 +459,35 @@ impl Heap {
         // SAFETY: heap invariant; &mut self excludes other access.
         let t = unsafe { &mut *(v.addr() as *mut HashTable) };
         self.bytes_since_gc += hash_table_resize(t, new_size, &self.mapped);
+    }
+
+    /// Recomputes every stored hash of a table and rebuilds its bucket
+    /// chains in place (after a dumped table keyed by addresses moved).
+    /// Only integers are written (hashes, links, bucket heads, `stale`), so
+    /// no barrier applies: a dumped table stays out of the remembered set,
+    /// and its key/value array is neither copied nor written.
+    pub fn hash_table_rehash(&mut self, v: Value) {
+        let t = self.hash_table(v);
+        let test = t.test;
+        let hashes: Vec<Option<u64>> = t
+            .kv()
+            .chunks_exact(2)
+            .map(|kv| (kv[0] != Value::UNBOUND).then(|| super::hash::table_hash(self, test, kv[0], &mut super::hash::Addresses)))
+            .collect();
+        // SAFETY: heap invariant; &mut self excludes other access. No
+        // pointer is stored, so skipping the write barrier is sound.
+        let t = unsafe { &mut *(v.addr() as *mut HashTable) };
+        t.index_mut().fill(-1);
+        let mask = t.index_size.wrapping_sub(1);
+        for (i, h) in hashes.into_iter().enumerate() {
+            if let Some(h) = h {
+                t.hashes_mut()[i] = h;
+                let b = (h as usize) & mask;
+                t.next_mut()[i] = t.index()[b];
+                t.index_mut()[b] = i as i64;
+            }
+        }
+        t.stale = 0;
     }
 
     // ---- enumeration (used by the dumper and statistics) ----

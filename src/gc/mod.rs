@@ -9,8 +9,10 @@
 
 pub mod block;
 pub mod collect;
+pub mod hash;
 pub mod heap;
 pub mod object;
+pub mod order;
 pub mod symbol;
 pub mod value;
 

@@ -123,7 +123,9 @@ fn mapped_objects_are_traced_only_when_written() {
     let cells = vec![0u64; 8];
     let base = cells.as_ptr() as usize;
     let mut heap = Heap::new();
-    heap.add_mapping(base..base + 64, Box::new(cells));
+    let mut runs: super::heap::CellRuns = Default::default();
+    runs[super::block::BlockKind::Cons as usize] = base..base + 64;
+    heap.add_mapping(base..base + 64, runs, Box::new(cells));
     let dumped = Value::from_ptr(base, super::value::TAG_CONS);
     let young = heap.alloc_string("young");
     // Without the barrier the young string would die; `set_car` records it.

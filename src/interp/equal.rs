@@ -1,4 +1,5 @@
-//! `eq`, `eql`, `equal` and the hash functions that agree with them.
+//! `eq`, `eql` and `equal` (the hash functions that agree with them are
+//! in `gc::hash`).
 //!
 //! `equal` follows Emacs 28's `internal_equal`: it recurses on cars and
 //! vector elements (depth + 1), iterates along cdrs with Brent cycle
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 
 use super::symbols as sym;
 use super::{Interp, LResult};
+use crate::gc::hash::trim;
 use crate::gc::{Heap, VecKind, Value};
 
 /// Why `equal` gave up.
@@ -38,14 +40,6 @@ pub fn eql(heap: &Heap, a: Value, b: Value) -> bool {
         return bignum_eq(heap, a, b);
     }
     false
-}
-
-fn trim(limbs: &[u64]) -> &[u64] {
-    let mut n = limbs.len();
-    while n > 0 && limbs[n - 1] == 0 {
-        n -= 1;
-    }
-    &limbs[..n]
 }
 
 fn bignum_eq(heap: &Heap, a: Value, b: Value) -> bool {
@@ -180,194 +174,6 @@ impl Interp {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Hashing, consistent with each test. The `sxhash` family follows Emacs
-// 28's `sxhash_obj` exactly for numbers, strings, lists and vectors (so
-// `sxhash-equal` of such values prints as in Emacs); tables mix it further
-// for their power-of-two bucket index.
-
-/// Emacs's `INTMASK` (62 bits).
-const INTMASK: u64 = (1 << 62) - 1;
-
-/// A 64-bit mixer (splitmix64's finalizer): every input bit affects the
-/// low bits used for bucket selection.
-#[inline(always)]
-pub fn mix(mut x: u64) -> u64 {
-    x ^= x >> 30;
-    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x ^= x >> 27;
-    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^= x >> 31;
-    x
-}
-
-/// Emacs's `sxhash_combine`.
-#[inline(always)]
-fn combine(x: u64, y: u64) -> u64 {
-    x.rotate_left(4).wrapping_add(y)
-}
-
-/// Emacs's `SXHASH_REDUCE`.
-#[inline(always)]
-fn reduce(x: u64) -> u64 {
-    (x ^ (x >> 2)) & INTMASK
-}
-
-/// Emacs 28's `hash_string`.
-fn hash_string(bytes: &[u8]) -> u64 {
-    let len = bytes.len();
-    let mut hash = len as u64;
-    let step = 8 + (len >> 3);
-    let mut p = 0;
-    while p + 8 <= len {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[p..p + 8]);
-        hash = combine(hash, u64::from_le_bytes(w));
-        p += step;
-    }
-    while p < len {
-        hash = combine(hash, bytes[p] as u64);
-        p += 1;
-    }
-    hash
-}
-
-/// Emacs's `XHASH` of a non-number: our value's identity.
-#[inline(always)]
-fn identity_hash(v: Value) -> u64 {
-    v.bits() >> 3
-}
-
-/// Emacs's `XUFIXNUM` of a fixnum.
-#[inline(always)]
-fn ufixnum(i: i64) -> u64 {
-    (i as u64) & INTMASK
-}
-
-fn sxhash_float(f: f64) -> u64 {
-    reduce(combine(0, f.to_bits()))
-}
-
-fn sxhash_bignum(heap: &Heap, v: Value) -> u64 {
-    let (_, limbs) = heap.bignum(v);
-    let mut h = 0;
-    for &l in trim(limbs) {
-        h = combine(h, l);
-    }
-    reduce(h)
-}
-
-/// Hash for `eq` tables: the value's identity (Emacs's `hashfn_eq`).
-#[inline]
-pub fn hash_eq(v: Value) -> u64 {
-    mix(sxhash_eq_raw(v))
-}
-
-fn sxhash_eq_raw(v: Value) -> u64 {
-    match v.as_fixnum() {
-        Some(i) => ufixnum(i) ^ if i & 1 == 0 { 2 } else { 6 },
-        None => identity_hash(v),
-    }
-}
-
-fn sxhash_eql_raw(heap: &Heap, v: Value) -> u64 {
-    if v.is_float() {
-        sxhash_float(heap.float(v))
-    } else if v.is_veclike() && heap.is_bignum(v) {
-        sxhash_bignum(heap, v)
-    } else {
-        sxhash_eq_raw(v)
-    }
-}
-
-/// Hash for `eql` tables: floats by bits, bignums by value, else identity.
-#[inline]
-pub fn hash_eql(heap: &Heap, v: Value) -> u64 {
-    mix(sxhash_eql_raw(heap, v))
-}
-
-/// Emacs's `SXHASH_MAX_DEPTH` and `SXHASH_MAX_LEN`.
-const SXHASH_MAX_DEPTH: u32 = 3;
-const SXHASH_MAX_LEN: usize = 7;
-
-/// Emacs's `sxhash_obj`.
-fn sxhash_obj(heap: &Heap, v: Value, depth: u32) -> u64 {
-    if depth > SXHASH_MAX_DEPTH {
-        return 0;
-    }
-    if let Some(i) = v.as_fixnum() {
-        return ufixnum(i);
-    }
-    if v.is_string() {
-        return reduce(hash_string(heap.str(v).as_bytes()));
-    }
-    if v.is_float() {
-        return sxhash_float(heap.float(v));
-    }
-    if v.is_cons() {
-        let mut h: u64 = 0;
-        let mut list = v;
-        if depth < SXHASH_MAX_DEPTH {
-            let mut i = 0;
-            while list.is_cons() && i < SXHASH_MAX_LEN {
-                h = combine(h, sxhash_obj(heap, heap.car(list), depth + 1));
-                list = heap.cdr(list);
-                i += 1;
-            }
-        }
-        if !list.is_nil() {
-            h = combine(h, sxhash_obj(heap, list, depth + 1));
-        }
-        return reduce(h);
-    }
-    if v.is_veclike() {
-        match heap.veclike_kind(v) {
-            VecKind::Vector => {
-                let items = heap.vec_slice(v);
-                let mut h = items.len() as u64;
-                for &x in items.iter().take(SXHASH_MAX_LEN) {
-                    h = combine(h, sxhash_obj(heap, x, depth + 1));
-                }
-                return reduce(h);
-            }
-            VecKind::Bignum => return sxhash_bignum(heap, v),
-            VecKind::HashTable => return identity_hash(v),
-        }
-    }
-    identity_hash(v)
-}
-
-/// Hash for `equal` tables (depth- and length-limited like Emacs's
-/// `sxhash`, so it terminates on circular structure).
-pub fn hash_equal(interp: &Interp, v: Value) -> u64 {
-    mix(sxhash_obj(&interp.heap, v, 0))
-}
-
-/// The `equal` hash given only the heap.
-pub fn hash_equal_heap(heap: &Heap, v: Value) -> u64 {
-    mix(sxhash_obj(heap, v, 0))
-}
-
-/// A 62-bit hash as a fixnum, as Emacs's `make_ufixnum` (which wraps).
-fn ufixnum_value(h: u64) -> Value {
-    Value::fixnum((((h & INTMASK) << 2) as i64) >> 2)
-}
-
-/// `(sxhash-eq OBJ)`.
-pub fn sxhash_eq(v: Value) -> Value {
-    ufixnum_value(sxhash_eq_raw(v))
-}
-
-/// `(sxhash-eql OBJ)`.
-pub fn sxhash_eql(heap: &Heap, v: Value) -> Value {
-    ufixnum_value(sxhash_eql_raw(heap, v))
-}
-
-/// `(sxhash-equal OBJ)`.
-pub fn sxhash_equal(heap: &Heap, v: Value) -> Value {
-    ufixnum_value(sxhash_obj(heap, v, 0))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,7 +241,8 @@ mod tests {
         assert!(!i.eql(z, nz));
         assert!(i.eql(z, z2));
         assert_eq!(i.equal(z, nz), Ok(false));
-        assert_eq!(hash_eql(&i.heap, z), hash_eql(&i.heap, z2));
+        let h = |v| crate::gc::hash::table_hash(&i.heap, crate::gc::HashTest::Eql, v, &mut crate::gc::hash::Addresses);
+        assert_eq!(h(z), h(z2));
         i.stack.truncate(s);
     }
 }

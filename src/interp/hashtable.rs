@@ -7,7 +7,7 @@
 //! `clrhash` resets the free list to slot order. Iteration (`maphash`,
 //! printing) walks slots in index order, which gives Emacs's order.
 
-use super::equal::{hash_eq, hash_eql, hash_equal_heap};
+use crate::gc::hash::{Addresses, table_hash};
 use super::{Interp, LResult};
 use crate::gc::{HashTest, Value};
 
@@ -21,34 +21,13 @@ impl Interp {
     /// The hash of `key` under `test`.
     #[inline]
     pub fn hash_key(&self, test: HashTest, key: Value) -> u64 {
-        match test {
-            HashTest::Eq => hash_eq(key),
-            HashTest::Eql => hash_eql(&self.heap, key),
-            HashTest::Equal => hash_equal_heap(&self.heap, key),
-        }
-    }
-
-    /// Recomputes every stored hash and rebuilds the bucket index (after a
-    /// dumped table keyed by addresses was mapped elsewhere).
-    pub fn hash_table_rehash(&mut self, table: Value) {
-        let (test, size) = {
-            let t = self.heap.hash_table(table);
-            (t.test, t.size)
-        };
-        for i in 0..size {
-            let k = self.heap.hash_table(table).kv()[2 * i];
-            if k != Value::UNBOUND {
-                let h = self.hash_key(test, k);
-                self.heap.hash_table_mut(table).hashes_mut()[i] = h;
-            }
-        }
-        self.heap.hash_table_resize(table, size);
+        table_hash(&self.heap, test, key, &mut Addresses)
     }
 
     #[inline]
     fn ensure_fresh(&mut self, table: Value) {
         if self.heap.hash_table(table).stale != 0 {
-            self.hash_table_rehash(table);
+            self.heap.hash_table_rehash(table);
         }
     }
 

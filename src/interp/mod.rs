@@ -83,6 +83,10 @@ pub struct Interp {
     /// Emacs has one empty string and one empty vector: `(eq "" "")` is t.
     pub(crate) empty_string: Value,
     pub(crate) empty_vector: Value,
+    /// The `0.0` that a dump stores in `gc-elapsed`, made once (nil until
+    /// the first dump) so that dumping twice allocates nothing new and the
+    /// same state gives the same bytes.
+    dump_zero: Value,
     /// Something was printed to stdout since the last `message`: Emacs's
     /// batch `message` then starts on a new line (`noninteractive_need_newline`).
     need_newline: bool,
@@ -147,6 +151,7 @@ impl Interp {
             free_pins: Vec::new(),
             empty_string,
             empty_vector,
+            dump_zero: Value::NIL,
             need_newline: false,
             interrupt: Arc::new(AtomicBool::new(false)),
             stdout_last: '\0',
@@ -267,13 +272,24 @@ impl Interp {
         self.heap.gc_seconds = secs;
     }
 
+    /// Takes a loaded dump's `gc-elapsed` (the `0.0` its writer stored) as
+    /// the zero to store again, so a dump of a loaded dump adds no float.
+    pub(crate) fn adopt_dump_zero(&mut self) {
+        let v = self.symbol_value(sym::GC_ELAPSED);
+        if v.is_float() && self.heap.float(v).to_bits() == 0 {
+            self.dump_zero = v;
+        }
+    }
+
     /// Sets `gcs-done` and `gc-elapsed` to zero (a fresh start).
     pub(crate) fn reset_gc_counters(&mut self) {
         self.heap.gc_count = 0;
         self.heap.gc_seconds = 0.0;
         let _ = self.set_symbol_value(sym::GCS_DONE, Value::fixnum(0));
-        let zero = self.make_float(0.0);
-        let _ = self.set_symbol_value(sym::GC_ELAPSED, zero);
+        if self.dump_zero.is_nil() {
+            self.dump_zero = self.make_float(0.0);
+        }
+        let _ = self.set_symbol_value(sym::GC_ELAPSED, self.dump_zero);
     }
 
     /// A full collection that leaves the Lisp-visible counters alone (the
@@ -299,6 +315,7 @@ impl Interp {
         }
         heap.mark(self.empty_string);
         heap.mark(self.empty_vector);
+        heap.mark(self.dump_zero);
         heap.mark(self.lexenv);
         heap.mark(self.pending.0);
         heap.mark(self.pending.1);

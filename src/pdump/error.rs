@@ -27,8 +27,8 @@ pub enum ErrorKind {
     Checksum,
     /// The symbol table or obarray is malformed.
     Symbols,
-    /// The object starts are unsorted, out of bounds or of unknown kind.
-    ObjectStarts,
+    /// The layout section's run lengths do not fit the image.
+    Layout,
     /// An object's fields are inconsistent (lengths, payloads, UTF-8).
     Object,
     /// A relocation is out of bounds, misaligned, does not target an object

@@ -2,11 +2,12 @@
 //! layout is documented at the top of `pdump/mod.rs`.
 
 use super::error::{Error, ErrorKind};
+use crate::gc::block::BlockKind;
 
 pub const MAGIC: &[u8; 8] = b"MLPDUMP\n";
 /// The first byte of the magic while the file is being written.
 pub const MAGIC_INCOMPLETE: u8 = b'!';
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const HEADER_SIZE: usize = 4096;
 /// End of the header's fields (its checksum); zero padding follows.
 pub const HEADER_FIELDS_END: usize = 88;
@@ -25,7 +26,7 @@ pub fn checksum(bytes: &[u8]) -> u64 {
 pub enum SectionKind {
     SymbolTable = 1,
     Obarray = 2,
-    ObjectStarts = 3,
+    Layout = 3,
     HeapImage = 4,
     Relocations = 5,
     Fixups = 6,
@@ -35,7 +36,7 @@ pub enum SectionKind {
 pub const ALL_SECTIONS: [SectionKind; 7] = [
     SectionKind::SymbolTable,
     SectionKind::Obarray,
-    SectionKind::ObjectStarts,
+    SectionKind::Layout,
     SectionKind::HeapImage,
     SectionKind::Relocations,
     SectionKind::Fixups,
@@ -51,7 +52,7 @@ impl SectionKind {
         match self {
             SectionKind::SymbolTable => "symbol-table",
             SectionKind::Obarray => "obarray",
-            SectionKind::ObjectStarts => "object-starts",
+            SectionKind::Layout => "layout",
             SectionKind::HeapImage => "heap-image",
             SectionKind::Relocations => "relocations",
             SectionKind::Fixups => "value-fixups",
@@ -60,72 +61,151 @@ impl SectionKind {
     }
 }
 
-/// Kinds of objects in the image (the low byte of an object-starts entry).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[repr(u8)]
-pub enum ObjKind {
-    Cons = 1,
-    Float = 2,
-    String = 3,
-    Vector = 4,
-    Bignum = 5,
-    HashTable = 6,
-    /// A payload of `Value`s (vector slots, hash-table key/value pairs).
-    Values = 7,
-    /// A payload without pointers (string bytes, limbs, hash integer arrays).
-    Bytes = 8,
+/// The runs of a heap image, in image order: hot runs from offset 0,
+/// cold runs from the first page boundary after them. Cell runs hold
+/// fixed-size cells back to back; payload runs hold their owners' payloads
+/// in their owners' order (see `pdump/mod.rs`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[repr(usize)]
+pub enum Run {
+    Conses = 0,
+    Strings = 1,
+    /// Vectors and bignums (both 32-byte `VecLike` cells).
+    Vec32 = 2,
+    HashTables = 3,
+    /// Vector slots (in `Vec32` order), then key/value arrays (in table order).
+    Values = 4,
+    Floats = 5,
+    /// Each string's bytes, padded to 8, in string order.
+    StringBytes = 6,
+    /// Bignum limbs, in `Vec32` order.
+    Limbs = 7,
+    /// Per table: hashes, chain links, bucket heads, in table order.
+    HashArrays = 8,
 }
 
-/// Every kind, in discriminant order (`ObjKind::from_u8` relies on it).
-pub const ALL_OBJ_KINDS: [ObjKind; 8] = [
-    ObjKind::Cons,
-    ObjKind::Float,
-    ObjKind::String,
-    ObjKind::Vector,
-    ObjKind::Bignum,
-    ObjKind::HashTable,
-    ObjKind::Values,
-    ObjKind::Bytes,
+pub const RUN_COUNT: usize = 9;
+/// The runs before the page boundary: the only ones holding addresses.
+pub const HOT_RUNS: usize = 5;
+
+pub const ALL_RUNS: [Run; RUN_COUNT] = [
+    Run::Conses,
+    Run::Strings,
+    Run::Vec32,
+    Run::HashTables,
+    Run::Values,
+    Run::Floats,
+    Run::StringBytes,
+    Run::Limbs,
+    Run::HashArrays,
 ];
 
-// `from_u8` indexes ALL_OBJ_KINDS by discriminant: checked at compile time.
+// `ALL_RUNS[i] as usize == i`: the layout indexes runs by discriminant.
 const _: () = {
     let mut i = 0;
-    while i < ALL_OBJ_KINDS.len() {
-        assert!(ALL_OBJ_KINDS[i] as usize == i + 1);
+    while i < RUN_COUNT {
+        assert!(ALL_RUNS[i] as usize == i);
         i += 1;
     }
 };
 
-impl ObjKind {
-    #[inline]
-    pub fn from_u8(k: u8) -> Option<ObjKind> {
-        // ALL_OBJ_KINDS lists the kinds in discriminant order, from 1.
-        ALL_OBJ_KINDS.get(usize::from(k).wrapping_sub(1)).copied()
-    }
-
+impl Run {
     pub fn name(self) -> &'static str {
         match self {
-            ObjKind::Cons => "cons",
-            ObjKind::Float => "float",
-            ObjKind::String => "string",
-            ObjKind::Vector => "vector",
-            ObjKind::Bignum => "bignum",
-            ObjKind::HashTable => "hash-table",
-            ObjKind::Values => "value-payload",
-            ObjKind::Bytes => "byte-payload",
+            Run::Conses => "conses",
+            Run::Strings => "strings",
+            Run::Vec32 => "vectors+bignums",
+            Run::HashTables => "hash-tables",
+            Run::Values => "value-payloads",
+            Run::Floats => "floats",
+            Run::StringBytes => "string-bytes",
+            Run::Limbs => "bignum-limbs",
+            Run::HashArrays => "hash-arrays",
         }
     }
 
-    /// Size of the cell for fixed-size kinds.
-    pub fn cell_size(self) -> Option<usize> {
+    /// The block kind of a cell run (None for payload runs).
+    pub fn cells(self) -> Option<BlockKind> {
         match self {
-            ObjKind::Cons => Some(16),
-            ObjKind::Float => Some(8),
-            ObjKind::String | ObjKind::Vector | ObjKind::Bignum => Some(32),
-            ObjKind::HashTable => Some(128),
-            ObjKind::Values | ObjKind::Bytes => None,
+            Run::Conses => Some(BlockKind::Cons),
+            Run::Strings => Some(BlockKind::String),
+            Run::Vec32 => Some(BlockKind::Vec32),
+            Run::HashTables => Some(BlockKind::Vec128),
+            Run::Floats => Some(BlockKind::Float),
+            _ => None,
         }
+    }
+
+    /// The cell run holding cells of `kind`.
+    pub fn of_cells(kind: BlockKind) -> Run {
+        match kind {
+            BlockKind::Cons => Run::Conses,
+            BlockKind::String => Run::Strings,
+            BlockKind::Vec32 => Run::Vec32,
+            BlockKind::Vec128 => Run::HashTables,
+            BlockKind::Float => Run::Floats,
+        }
+    }
+}
+
+/// The image layout: every run's length in bytes (the layout section).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub lens: [usize; RUN_COUNT],
+    pub starts: [usize; RUN_COUNT],
+    pub hot_len: usize,
+    pub cold_base: usize,
+    pub image_len: usize,
+}
+
+impl Layout {
+    /// The layout of runs of these lengths, or None if they overflow.
+    pub fn new(lens: [usize; RUN_COUNT]) -> Option<Layout> {
+        let mut starts = [0usize; RUN_COUNT];
+        let mut at = 0usize;
+        let mut hot_len = 0;
+        let mut cold_base = 0;
+        for (i, &len) in lens.iter().enumerate() {
+            if i == HOT_RUNS {
+                hot_len = at;
+                // The bound keeps the page rounding from overflowing.
+                cold_base = align_up(at.checked_add(PAGE)?, PAGE) - PAGE;
+                at = cold_base;
+            }
+            starts[i] = at;
+            at = at.checked_add(len)?;
+        }
+        Some(Layout { lens, starts, hot_len, cold_base, image_len: at })
+    }
+
+    pub fn range(&self, run: Run) -> std::ops::Range<usize> {
+        let i = run as usize;
+        self.starts[i]..self.starts[i] + self.lens[i]
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        self.lens.iter().flat_map(|&l| (l as u64).to_le_bytes()).collect()
+    }
+
+    /// Decodes the layout section and checks it against the image length:
+    /// every run a whole number of cells (or words), the runs exactly
+    /// filling the image.
+    pub fn decode(b: &[u8], image_len: usize) -> Result<Layout, Error> {
+        let bad = |m: String| Error::new(ErrorKind::Layout, m);
+        if b.len() != RUN_COUNT * 8 {
+            return Err(bad(format!("layout section is {} bytes, not {}", b.len(), RUN_COUNT * 8)));
+        }
+        let mut lens = [0usize; RUN_COUNT];
+        for (i, run) in ALL_RUNS.iter().enumerate() {
+            let len = usize::try_from(u64_at(b, 8 * i)).map_err(|_| bad(format!("{} run too long", run.name())))?;
+            let unit = run.cells().map_or(8, |k| k.cell_size());
+            if len % unit != 0 {
+                return Err(bad(format!("{} run ({len} bytes) is not a whole number of {unit}-byte units", run.name())));
+            }
+            lens[i] = len;
+        }
+        let layout = Layout::new(lens).filter(|l| l.image_len == image_len);
+        layout.ok_or_else(|| bad(format!("layout runs do not fill the {image_len}-byte heap image")))
     }
 }
 

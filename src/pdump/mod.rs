@@ -29,11 +29,32 @@
 //! | --- | --- | --- |
 //! | 1 | symbol table | per symbol slot: `flags u32, name length u32, name bytes`, padded to 8 |
 //! | 2 | obarray | per symbol slot: `value, function, plist` as image words |
-//! | 3 | object starts | sorted `u64` entries `offset << 8 | kind` (see `ObjKind`) |
-//! | 4 | heap image | objects exactly as the runtime uses them: first the *hot* part (cells and pointer-bearing payloads), then, page-aligned, the *cold* part (string bytes, bignum limbs, floats, hash-table integer arrays: no pointers, so no relocation ever writes those pages) |
+//! | 3 | layout | the byte length of each run of the heap image, 9 `u64`s in image order (below) |
+//! | 4 | heap image | objects exactly as the runtime uses them, in runs by kind (below) |
 //! | 5 | relocations | one bit per 8-byte word of the hot image: set for every word that holds an address |
-//! | 6 | value fixups | `u64` image offsets of hash tables whose bucket index depends on addresses: marked stale when the image moves |
-//! | 7 | roots | `hot length, cold offset, empty string, empty vector, symbol count` as `u64` words |
+//! | 6 | value fixups | sorted `u64` image offsets of the hash tables whose buckets depend on addresses (keys hashed by identity: marked stale, and rehashed in place, when the image moves) |
+//! | 7 | roots | `empty string, empty vector, symbol count` as `u64` words |
+//!
+//! # The heap image: runs by kind
+//! The image holds one run per kind, back to back; the *hot* runs come
+//! first, then, from the next page boundary, the *cold* runs, which hold
+//! no pointers (so no relocation ever writes their pages):
+//!
+//! ```text
+//! hot:  conses (16-byte cells) | strings (32) | vectors and bignums (32)
+//!       | hash tables (128) | value payloads: vector slots in vector order,
+//!       then key/value arrays in table order
+//! cold: floats (8) | string bytes, each padded to 8, in string order
+//!       | bignum limbs in bignum order | per table: hashes, chain links,
+//!       bucket heads, in table order
+//! ```
+//!
+//! A cell's kind is the run it lies in: a tagged pointer is valid when it
+//! falls on a cell boundary of the run its tag names. A payload pointer is
+//! valid when it equals the running cursor of its payload run, advanced in
+//! owner order: payloads are exclusive and gap-free by construction. The
+//! writer needs no address-to-offset map (`gc::order`), and the verifier
+//! no per-word table (`verify.rs`).
 //!
 //! # Relocation
 //! Every address in the image (a tagged pointer `Value` or a raw payload
@@ -47,10 +68,10 @@
 //! # Validation
 //! Before anything is used the loader checks magic, version, fingerprint,
 //! lengths, the section table (bounds, alignment, overlap, duplicates,
-//! unknown kinds), checksums, the object starts, every object's fields
-//! (lengths, payload sizes, UTF-8), and that the relocation bitmap marks
-//! exactly the address-holding words, each of which must target an object
-//! start of the kind its tag names. Any failure is an [`Error`] whose
+//! unknown kinds), checksums, the layout, every object's fields (lengths,
+//! payload positions, UTF-8, table chains), and that the relocation bitmap
+//! marks exactly the address-holding words, each of which must target a
+//! cell of the kind its tag names. Any failure is an [`Error`] whose
 //! [`ErrorKind`] names the failing check.
 
 mod error;
@@ -58,6 +79,7 @@ pub mod fingerprint;
 mod format;
 mod loader;
 mod mapping;
+mod verify;
 mod writer;
 
 pub use error::{Error, ErrorKind};

@@ -1,8 +1,12 @@
-//! Writing a dump: place every live object (iteratively, from the symbols
-//! in index order, so the same state always gives the same bytes), then
-//! stream the heap image object by object, then the metadata sections.
+//! Writing a dump: a collection, then the heap image streamed run by run
+//! (see `format::Run`) in the heap's cell order (`gc::order`), then the
+//! metadata sections. Nothing maps addresses to offsets: a cell's image
+//! offset is its run's start plus its ordinal times the cell size, and a
+//! payload's is the running cursor of its region, advanced in owner order.
+//! The same state therefore always gives the same bytes, and the writer's
+//! extra memory is the relocation bitmap (1/64 of the hot image) plus a
+//! side table of about 264 bytes per heap block.
 
-use std::collections::{HashMap, VecDeque};
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -10,385 +14,304 @@ use super::error::Error;
 use super::fingerprint::FINGERPRINT;
 use super::format::*;
 use crate::Interp;
+use crate::gc::block::BlockKind;
+use crate::gc::hash::{Identity, table_hash};
+use crate::gc::object::HashTable;
+use crate::gc::order::CellOrder;
 use crate::gc::symbol::SymFlags;
 use crate::gc::value::TAG_MASK;
-use crate::gc::{HashTest, Heap, Tag, Value, VecKind};
+use crate::gc::{Heap, Value, VecKind};
 
 /// What a dump contained.
 #[derive(Clone, Debug, Default)]
 pub struct DumpSummary {
     pub file_len: u64,
     pub image_len: u64,
+    /// Cells written (conses, strings, vectors, bignums, tables, floats).
     pub objects: usize,
     pub symbols: usize,
     pub relocations: usize,
 }
 
-#[derive(Copy, Clone, PartialEq, Eq)]
-enum Region {
-    Hot,
-    Cold,
-}
-
-/// Where one object (or payload) goes: region and offset within it.
-#[derive(Copy, Clone)]
-struct Place {
-    region: Region,
-    offset: usize,
-}
-
-/// One entry of the placement order: an object or one of its payloads.
-#[derive(Copy, Clone)]
-enum Item {
-    Object(Value, ObjKind),
-    /// Payload number `n` of the object `owner`.
-    Payload(Value, u8),
-}
-
-struct Layout<'h> {
-    heap: &'h Heap,
-    places: HashMap<u64, Place>,
-    /// Payload placements, keyed by (owner address, payload number).
-    payloads: HashMap<(u64, u8), Place>,
-    order: Vec<(Item, Place)>,
-    hot_len: usize,
-    cold_len: usize,
-    queue: VecDeque<Value>,
-    /// Uninterned symbols reached so far (interned ones are always live).
-    symbols_seen: Vec<bool>,
-}
-
-impl<'h> Layout<'h> {
-    fn new(heap: &'h Heap) -> Self {
-        Layout {
-            heap,
-            places: HashMap::new(),
-            payloads: HashMap::new(),
-            order: Vec::new(),
-            hot_len: 0,
-            cold_len: 0,
-            queue: VecDeque::new(),
-            symbols_seen: vec![false; heap.symbols.len()],
-        }
-    }
-
-    fn alloc(&mut self, region: Region, size: usize) -> Place {
-        let len = match region {
-            Region::Hot => &mut self.hot_len,
-            Region::Cold => &mut self.cold_len,
-        };
-        let p = Place { region, offset: *len };
-        *len += align_up(size, 8);
-        p
-    }
-
-    fn kind_of(&self, v: Value) -> ObjKind {
-        match v.tag() {
-            Tag::Cons => ObjKind::Cons,
-            Tag::Float => ObjKind::Float,
-            Tag::String => ObjKind::String,
-            _ => match self.heap.veclike_kind(v) {
-                VecKind::Vector => ObjKind::Vector,
-                VecKind::Bignum => ObjKind::Bignum,
-                VecKind::HashTable => ObjKind::HashTable,
-            },
-        }
-    }
-
-    /// Queues `v` for placement if it is an object not placed yet.
-    fn visit(&mut self, v: Value) {
-        if let Some(i) = v.as_symbol() {
-            let s = self.heap.symbols.get(i);
-            if !s.flags.contains(SymFlags::INTERNED) && !self.symbols_seen[i as usize] {
-                self.symbols_seen[i as usize] = true;
-                self.queue.push_back(v);
-            }
-            return;
-        }
-        if !v.is_pointer() || self.places.contains_key(&(v.addr() as u64)) {
-            return;
-        }
-        let kind = self.kind_of(v);
-        let region = if kind == ObjKind::Float { Region::Cold } else { Region::Hot };
-        let place = self.alloc(region, kind.cell_size().unwrap());
-        self.places.insert(v.addr() as u64, place);
-        self.order.push((Item::Object(v, kind), place));
-        let heap = self.heap;
-        // Payloads: (region, bytes) per payload number.
-        let payloads: Vec<(Region, usize)> = match kind {
-            ObjKind::String => vec![(Region::Cold, heap.str(v).len())],
-            ObjKind::Vector => vec![(Region::Hot, heap.vec_len(v) * 8)],
-            ObjKind::Bignum => vec![(Region::Cold, heap.bignum(v).1.len() * 8)],
-            ObjKind::HashTable => {
-                let t = heap.hash_table(v);
-                vec![
-                    (Region::Hot, t.size * 16),
-                    (Region::Cold, t.size * 8),
-                    (Region::Cold, t.size * 8),
-                    (Region::Cold, t.index_size * 8),
-                ]
-            }
-            _ => vec![],
-        };
-        for (n, (region, bytes)) in payloads.into_iter().enumerate() {
-            if bytes > 0 {
-                let p = self.alloc(region, bytes);
-                self.payloads.insert((v.addr() as u64, n as u8), p);
-                self.order.push((Item::Payload(v, n as u8), p));
-            }
-        }
-        if matches!(kind, ObjKind::Cons | ObjKind::Vector | ObjKind::HashTable) {
-            self.queue.push_back(v);
-        }
-    }
-
-    /// Places everything reachable from `roots`, breadth first.
-    fn place_all(&mut self, roots: &[Value]) {
-        for &r in roots {
-            self.visit(r);
-        }
-        while let Some(v) = self.queue.pop_front() {
-            match v.tag() {
-                Tag::Symbol => {
-                    let s = self.heap.symbols.get(v.as_symbol().unwrap());
-                    let (a, b, c) = (s.value, s.function, s.plist);
-                    self.visit(a);
-                    self.visit(b);
-                    self.visit(c);
-                }
-                Tag::Cons => {
-                    let (a, d) = (self.heap.car(v), self.heap.cdr(v));
-                    self.visit(a);
-                    self.visit(d);
-                }
-                _ if self.heap.is_vector(v) => {
-                    for i in 0..self.heap.vec_len(v) {
-                        let x = self.heap.vec_get(v, i);
-                        self.visit(x);
-                    }
-                }
-                _ => {
-                    let n = self.heap.hash_table(v).kv().len();
-                    for i in 0..n {
-                        let x = self.heap.hash_table(v).kv()[i];
-                        self.visit(x);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The placed heap and everything needed to emit it.
+/// Where every object goes.
 struct Plan<'h> {
-    layout: Layout<'h>,
-    /// Offset of the cold region within the image (page-aligned).
-    cold_base: usize,
+    heap: &'h Heap,
+    order: CellOrder,
+    layout: Layout,
 }
 
 impl Plan<'_> {
-    fn final_offset(&self, p: Place) -> usize {
-        match p.region {
-            Region::Hot => p.offset,
-            Region::Cold => self.cold_base + p.offset,
-        }
-    }
-
-    /// The image word for `v`: addresses become `PREFERRED_BASE + offset | tag`.
+    /// The image word for `v`: an address becomes `PREFERRED_BASE + offset | tag`.
+    #[inline]
     fn word(&self, v: Value) -> u64 {
         if !v.is_pointer() {
             return v.bits();
         }
-        let p = self.layout.places[&(v.addr() as u64)];
-        PREFERRED_BASE + self.final_offset(p) as u64 | (v.bits() & TAG_MASK)
+        let (kind, n) = self.order.ordinal(self.heap, v.addr());
+        let off = self.layout.starts[Run::of_cells(kind) as usize] + (n << kind.cell_shift());
+        (PREFERRED_BASE + off as u64) | (v.bits() & TAG_MASK)
     }
 
-    fn payload_word(&self, owner: Value, n: u8) -> u64 {
-        match self.layout.payloads.get(&(owner.addr() as u64, n)) {
-            Some(&p) => PREFERRED_BASE + self.final_offset(p) as u64,
-            None => 0,
-        }
+    fn cells(&self, kind: BlockKind, f: impl FnMut(usize)) {
+        self.heap.for_each_cell_in_order(kind, f)
     }
 }
 
-/// Accumulates the image bytes of one region with their relocation bits.
+/// Image addresses as hash identities; notes whether any was needed.
+struct ImageAddresses<'p, 'h> {
+    plan: &'p Plan<'h>,
+    used: bool,
+}
+
+impl Identity for ImageAddresses<'_, '_> {
+    fn of(&mut self, v: Value) -> u64 {
+        self.used = true;
+        self.plan.word(v)
+    }
+}
+
+fn vec32_kind(addr: usize) -> VecKind {
+    // SAFETY: `addr` is a live Vec32 cell (listed by the cell order); every
+    // VecLike object starts with its header word.
+    VecKind::from_header(unsafe { *(addr as *const u64) }).expect("a Vec32 cell holds a vector or bignum")
+}
+
+fn table_at<'h>(heap: &'h Heap, addr: usize) -> &'h HashTable {
+    heap.hash_table(Value::from_ptr(addr, crate::gc::value::TAG_VECLIKE))
+}
+
+/// The run lengths of everything the order lists.
+fn measure(heap: &Heap, order: &CellOrder) -> Layout {
+    let mut lens = [0usize; RUN_COUNT];
+    for kind in crate::gc::block::BLOCK_KINDS {
+        lens[Run::of_cells(kind) as usize] = order.count(kind) << kind.cell_shift();
+    }
+    heap.for_each_cell_in_order(BlockKind::String, |a| {
+        lens[Run::StringBytes as usize] += align_up(heap.str(Value::from_ptr(a, crate::gc::value::TAG_STRING)).len(), 8);
+    });
+    heap.for_each_cell_in_order(BlockKind::Vec32, |a| {
+        let v = Value::from_ptr(a, crate::gc::value::TAG_VECLIKE);
+        match vec32_kind(a) {
+            VecKind::Vector => lens[Run::Values as usize] += 8 * heap.vec_len(v),
+            _ => lens[Run::Limbs as usize] += 8 * heap.bignum(v).1.len(),
+        }
+    });
+    heap.for_each_cell_in_order(BlockKind::Vec128, |a| {
+        let t = table_at(heap, a);
+        lens[Run::Values as usize] += 16 * t.size;
+        lens[Run::HashArrays as usize] += 8 * (2 * t.size + t.index_size);
+    });
+    Layout::new(lens).expect("a heap in memory has an image layout that fits")
+}
+
+/// Streams image bytes, hashing them and recording relocation bits.
 struct Emitter<'w, W: Write> {
     out: &'w mut W,
+    /// Image offset of the next byte.
     pos: usize,
     hasher: xxhash_rust::xxh3::Xxh3,
     relocs: Vec<u64>,
     nrelocs: usize,
     buf: Vec<u8>,
-    /// `image_buckets` of the hash table whose arrays are being emitted.
-    buckets: Option<(Value, (Vec<u64>, Vec<i64>, Vec<i64>))>,
+    error: Option<std::io::Error>,
 }
 
+const EMIT_BUFFER: usize = 1 << 20;
+
 impl<W: Write> Emitter<'_, W> {
+    #[inline]
     fn word(&mut self, w: u64, is_address: bool) {
         if is_address && w != 0 {
-            let i = (self.pos + self.buf.len()) / 8;
-            if self.relocs.len() <= i / 64 {
-                self.relocs.resize(i / 64 + 1, 0);
-            }
+            let i = self.pos / 8;
             self.relocs[i / 64] |= 1 << (i % 64);
             self.nrelocs += 1;
         }
         self.buf.extend_from_slice(&w.to_le_bytes());
+        self.pos += 8;
+        if self.buf.len() >= EMIT_BUFFER {
+            self.flush();
+        }
     }
 
+    #[inline]
     fn value(&mut self, plan: &Plan, v: Value) {
         self.word(plan.word(v), v.is_pointer());
     }
 
+    /// An address in the image (`offset` from its start), or 0 for none.
+    fn address(&mut self, offset: Option<usize>) {
+        self.word(offset.map_or(0, |o| PREFERRED_BASE + o as u64), true);
+    }
+
     fn bytes(&mut self, b: &[u8]) {
         self.buf.extend_from_slice(b);
-        while self.buf.len() % 8 != 0 {
-            self.buf.push(0);
+        let padded = align_up(b.len(), 8);
+        self.buf.resize(self.buf.len() + padded - b.len(), 0);
+        self.pos += padded;
+        if self.buf.len() >= EMIT_BUFFER {
+            self.flush();
         }
     }
 
-    fn pad_to(&mut self, offset: usize) -> std::io::Result<()> {
-        self.flush()?;
-        let zeros = vec![0u8; offset - self.pos];
-        self.write_raw(&zeros)
+    fn pad_to(&mut self, offset: usize) {
+        self.buf.resize(self.buf.len() + offset - self.pos, 0);
+        self.pos = offset;
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        let buf = std::mem::take(&mut self.buf);
-        self.write_raw(&buf)?;
-        self.buf = buf;
+    fn flush(&mut self) {
+        self.hasher.update(&self.buf);
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(&self.buf)
+        {
+            self.error = Some(e);
+        }
         self.buf.clear();
-        Ok(())
     }
 
-    fn write_raw(&mut self, b: &[u8]) -> std::io::Result<()> {
-        self.hasher.update(b);
-        self.out.write_all(b)?;
-        self.pos += b.len();
-        Ok(())
+    /// Ends a run: checks it filled exactly its planned length.
+    fn end_run(&mut self, layout: &Layout, run: Run) -> std::io::Result<()> {
+        debug_assert_eq!(self.pos, layout.range(run).end, "{} run", run.name());
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 }
 
-fn emit_item<W: Write>(plan: &Plan, e: &mut Emitter<W>, item: Item) {
-    let heap = plan.layout.heap;
-    match item {
-        Item::Object(v, kind) => match kind {
-            ObjKind::Cons => {
-                e.value(plan, heap.car(v));
-                e.value(plan, heap.cdr(v));
-            }
-            ObjKind::Float => e.word(heap.float(v).to_bits(), false),
-            ObjKind::String => {
-                let s = heap.str(v);
-                e.word(plan.payload_word(v, 0), true);
-                e.word(s.len() as u64, false);
-                e.word(s.len() as u64, false); // cap: a mapped buffer holds exactly len bytes
-                e.word(heap.string_chars(v) as u64, false);
-            }
-            ObjKind::Vector => {
+/// Writes the hot runs: cells, then value payloads.
+fn emit_hot<W: Write>(plan: &Plan, e: &mut Emitter<W>) -> std::io::Result<()> {
+    let (heap, layout) = (plan.heap, &plan.layout);
+    plan.cells(BlockKind::Cons, |a| {
+        let v = Value::from_ptr(a, crate::gc::value::TAG_CONS);
+        e.value(plan, heap.car(v));
+        e.value(plan, heap.cdr(v));
+    });
+    e.end_run(layout, Run::Conses)?;
+    let mut bytes_at = layout.starts[Run::StringBytes as usize];
+    plan.cells(BlockKind::String, |a| {
+        let v = Value::from_ptr(a, crate::gc::value::TAG_STRING);
+        let len = heap.str(v).len();
+        e.address((len > 0).then_some(bytes_at));
+        e.word(len as u64, false);
+        e.word(len as u64, false); // cap: a mapped buffer holds exactly len bytes
+        e.word(heap.string_chars(v) as u64, false);
+        bytes_at += align_up(len, 8);
+    });
+    e.end_run(layout, Run::Strings)?;
+    let mut values_at = layout.starts[Run::Values as usize];
+    let mut limbs_at = layout.starts[Run::Limbs as usize];
+    plan.cells(BlockKind::Vec32, |a| {
+        let v = Value::from_ptr(a, crate::gc::value::TAG_VECLIKE);
+        match vec32_kind(a) {
+            VecKind::Vector => {
+                let len = heap.vec_len(v);
                 e.word(VecKind::Vector as u64, false);
-                e.word(heap.vec_len(v) as u64, false);
-                e.word(plan.payload_word(v, 0), true);
+                e.word(len as u64, false);
+                e.address((len > 0).then_some(values_at));
                 e.word(0, false);
+                values_at += 8 * len;
             }
-            ObjKind::Bignum => {
+            _ => {
                 let (neg, limbs) = heap.bignum(v);
                 e.word(VecKind::Bignum as u64, false);
                 e.word(limbs.len() as u64, false);
-                e.word(plan.payload_word(v, 0), true);
+                e.address((!limbs.is_empty()).then_some(limbs_at));
                 e.word(neg as u64, false);
+                limbs_at += 8 * limbs.len();
             }
-            ObjKind::HashTable => {
-                let t = heap.hash_table(v);
-                e.word(VecKind::HashTable as u64, false);
-                e.word(t.test as u64, false);
-                e.word(t.count as u64, false);
-                e.word(t.size as u64, false);
-                for n in 0..4 {
-                    e.word(plan.payload_word(v, n), true);
-                }
-                e.word(t.index_size as u64, false);
-                e.word(t.next_free as u64, false);
-                e.word(0, false); // buckets are rebuilt for the image (`image_buckets`)
-                for _ in 0..5 {
-                    e.word(0, false);
-                }
+        }
+    });
+    e.end_run(layout, Run::Vec32)?;
+    let mut arrays_at = layout.starts[Run::HashArrays as usize];
+    plan.cells(BlockKind::Vec128, |a| {
+        let t = table_at(heap, a);
+        let size = t.size;
+        e.word(VecKind::HashTable as u64, false);
+        e.word(t.test as u64, false);
+        e.word(t.count as u64, false);
+        e.word(size as u64, false);
+        e.address((size > 0).then_some(values_at));
+        e.address((size > 0).then_some(arrays_at));
+        e.address((size > 0).then_some(arrays_at + 8 * size));
+        e.address((t.index_size > 0).then_some(arrays_at + 16 * size));
+        e.word(t.index_size as u64, false);
+        e.word(t.next_free as u64, false);
+        e.word(0, false); // not stale: the arrays are built for the image
+        for _ in 0..5 {
+            e.word(0, false);
+        }
+        values_at += 16 * size;
+        arrays_at += 8 * (2 * size + t.index_size);
+    });
+    e.end_run(layout, Run::HashTables)?;
+    plan.cells(BlockKind::Vec32, |a| {
+        if vec32_kind(a) == VecKind::Vector {
+            for &x in heap.vec_slice(Value::from_ptr(a, crate::gc::value::TAG_VECLIKE)) {
+                e.value(plan, x);
             }
-            ObjKind::Values | ObjKind::Bytes => unreachable!("payloads are emitted as Item::Payload"),
-        },
-        Item::Payload(v, n) => match (plan.layout.kind_of(v), n) {
-            (ObjKind::String, _) => e.bytes(heap.str(v).as_bytes()),
-            (ObjKind::Vector, _) => {
-                for &x in heap.vec_slice(v) {
-                    e.value(plan, x);
-                }
-            }
-            (ObjKind::Bignum, _) => {
-                for &l in heap.bignum(v).1 {
-                    e.word(l, false);
-                }
-            }
-            (ObjKind::HashTable, 0) => {
-                for &x in heap.hash_table(v).kv() {
-                    e.value(plan, x);
-                }
-            }
-            (ObjKind::HashTable, n) => {
-                // The three arrays are emitted one after another: compute them once.
-                let arrays = match e.buckets.take() {
-                    Some((owner, arrays)) if owner == v => arrays,
-                    _ => image_buckets(plan, v),
-                };
-                match n {
-                    1 => arrays.0.iter().for_each(|&h| e.word(h, false)),
-                    2 => arrays.1.iter().for_each(|&x| e.word(x as u64, false)),
-                    _ => arrays.2.iter().for_each(|&x| e.word(x as u64, false)),
-                }
-                e.buckets = Some((v, arrays));
-            }
-            _ => unreachable!("only strings, vectors, bignums and hash tables have payloads"),
-        },
-    }
+        }
+    });
+    plan.cells(BlockKind::Vec128, |a| {
+        for &x in table_at(heap, a).kv() {
+            e.value(plan, x);
+        }
+    });
+    e.end_run(layout, Run::Values)
 }
 
-/// The hash, chain and bucket arrays of table `t` as they must be in the
-/// image: keys hashed by identity are hashed by their *image* address, so a
-/// dump mapped at its preferred address needs no rehash; buckets are
-/// rebuilt in slot order exactly as `Heap::hash_table_resize` does.
-fn image_buckets(plan: &Plan, t: Value) -> (Vec<u64>, Vec<i64>, Vec<i64>) {
-    use crate::interp::equal::{hash_eq, hash_eql};
-    let heap = plan.layout.heap;
-    let table = heap.hash_table(t);
+/// Writes the cold runs (no addresses); returns the image offsets of the
+/// tables whose buckets depend on addresses (the value fixups).
+fn emit_cold<W: Write>(plan: &Plan, e: &mut Emitter<W>) -> std::io::Result<Vec<u64>> {
+    let (heap, layout) = (plan.heap, &plan.layout);
+    plan.cells(BlockKind::Float, |a| e.word(heap.float(Value::from_ptr(a, crate::gc::value::TAG_FLOAT)).to_bits(), false));
+    e.end_run(layout, Run::Floats)?;
+    plan.cells(BlockKind::String, |a| e.bytes(heap.str(Value::from_ptr(a, crate::gc::value::TAG_STRING)).as_bytes()));
+    e.end_run(layout, Run::StringBytes)?;
+    plan.cells(BlockKind::Vec32, |a| {
+        if vec32_kind(a) == VecKind::Bignum {
+            for &l in heap.bignum(Value::from_ptr(a, crate::gc::value::TAG_VECLIKE)).1 {
+                e.word(l, false);
+            }
+        }
+    });
+    e.end_run(layout, Run::Limbs)?;
+    let mut fixups = Vec::new();
+    let mut table_at_image = layout.starts[Run::HashTables as usize];
+    plan.cells(BlockKind::Vec128, |a| {
+        let (hashes, next, index, by_address) = image_buckets(plan, table_at(heap, a));
+        hashes.iter().for_each(|&h| e.word(h, false));
+        next.iter().for_each(|&x| e.word(x as u64, false));
+        index.iter().for_each(|&x| e.word(x as u64, false));
+        if by_address {
+            fixups.push(table_at_image as u64);
+        }
+        table_at_image += 128;
+    });
+    e.end_run(layout, Run::HashArrays)?;
+    Ok(fixups)
+}
+
+/// The hash, chain and bucket arrays of `table` as they must be in the
+/// image: every key hashed with image addresses for identities, so a dump
+/// mapped at its preferred address needs no rehash; buckets rebuilt in
+/// slot order exactly as `Heap::hash_table_rehash` does. The flag says
+/// whether some hash used an address (the table must be rehashed if the
+/// image moves).
+fn image_buckets(plan: &Plan, table: &HashTable) -> (Vec<u64>, Vec<i64>, Vec<i64>, bool) {
     let mut hashes = table.hashes().to_vec();
     let mut next = table.next().to_vec();
     let mut index = vec![-1i64; table.index_size];
-    let kv = table.kv();
-    for i in 0..table.size {
-        let key = kv[2 * i];
-        if key == Value::UNBOUND {
+    let mut id = ImageAddresses { plan, used: false };
+    for (i, kv) in table.kv().chunks_exact(2).enumerate() {
+        if kv[0] == Value::UNBOUND {
             continue;
         }
-        let by_value = key.is_float() || heap.is_bignum(key);
-        hashes[i] = match table.test {
-            HashTest::Eq => hash_eq(Value::from_bits(plan.word(key))),
-            HashTest::Eql if by_value => hash_eql(heap, key),
-            HashTest::Eql => hash_eq(Value::from_bits(plan.word(key))),
-            // Equal hashes depend on contents only; a stale table's stored
-            // hashes are recomputed so the image starts fresh.
-            HashTest::Equal => crate::interp::equal::hash_equal_heap(heap, key),
-        };
+        hashes[i] = table_hash(plan.heap, table.test, kv[0], &mut id);
         let b = (hashes[i] as usize) & (table.index_size - 1);
         next[i] = index[b];
         index[b] = i as i64;
     }
-    (hashes, next, index)
-}
-
-fn payload_kind(plan: &Plan, owner: Value, n: u8) -> ObjKind {
-    match (plan.layout.kind_of(owner), n) {
-        (ObjKind::Vector, _) | (ObjKind::HashTable, 0) => ObjKind::Values,
-        _ => ObjKind::Bytes,
-    }
+    (hashes, next, index, id.used)
 }
 
 /// Writes the whole dump to `out`, which must start at position 0 and be
@@ -408,21 +331,13 @@ fn write_dump<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result<DumpS
 
 fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result<DumpSummary, std::io::Error> {
     interp.collect(&[]);
+    let order = interp.heap.cell_order();
     let heap = &interp.heap;
-    let syms = &heap.symbols.syms;
-    let mut roots = Vec::with_capacity(syms.len() * 3 + 2);
-    for s in syms {
-        if s.flags.contains(SymFlags::INTERNED) {
-            roots.extend_from_slice(&[s.value, s.function, s.plist]);
-        }
-    }
-    roots.extend_from_slice(&[interp.empty_string, interp.empty_vector]);
-    let mut layout = Layout::new(heap);
-    layout.place_all(&roots);
-    let cold_base = align_up(layout.hot_len, PAGE);
-    let plan = Plan { layout, cold_base };
+    let layout = measure(heap, &order);
+    let plan = Plan { heap, order, layout };
+    let layout = &plan.layout;
 
-    // 1. Placeholder header, then the heap image, streamed object by object.
+    // 1. Placeholder header, then the heap image, streamed run by run.
     // The placeholder already carries the incomplete magic, so whatever a
     // killed writer leaves behind is refused as "incomplete", not as a
     // foreign file.
@@ -435,93 +350,54 @@ fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result
         out,
         pos: 0,
         hasher: xxhash_rust::xxh3::Xxh3::new(),
-        relocs: Vec::new(),
+        relocs: vec![0u64; layout.hot_len.div_ceil(8).div_ceil(64)],
         nrelocs: 0,
-        buf: Vec::with_capacity(1 << 16),
-        buckets: None,
+        buf: Vec::with_capacity(EMIT_BUFFER + 4096),
+        error: None,
     };
-    let mut starts: Vec<u64> = Vec::with_capacity(plan.layout.order.len());
-    let mut cold_items = Vec::new();
-    let mut fixups = Vec::new();
-    for &(item, place) in &plan.layout.order {
-        let kind = match item {
-            Item::Object(_, k) => k,
-            Item::Payload(v, n) => payload_kind(&plan, v, n),
-        };
-        if place.region == Region::Cold {
-            cold_items.push((item, place, kind));
-            continue;
-        }
-        debug_assert_eq!(e.pos + e.buf.len(), place.offset);
-        starts.push(((place.offset as u64) << 8) | kind as u64);
-        if kind == ObjKind::HashTable {
-            fixups.push(place.offset as u64);
-        }
-        emit_item(&plan, &mut e, item);
-        if e.buf.len() >= 1 << 16 {
-            e.flush()?;
-        }
+    emit_hot(&plan, &mut e)?;
+    e.pad_to(layout.cold_base);
+    let fixups = emit_cold(&plan, &mut e)?;
+    e.flush();
+    if let Some(err) = e.error.take() {
+        return Err(err);
     }
-    e.pad_to(cold_base)?;
-    let relocs = std::mem::take(&mut e.relocs);
-    let nrelocs = e.nrelocs;
-    for (item, place, kind) in cold_items {
-        debug_assert_eq!(e.pos + e.buf.len(), cold_base + place.offset);
-        starts.push((((cold_base + place.offset) as u64) << 8) | kind as u64);
-        emit_item(&plan, &mut e, item);
-        if e.buf.len() >= 1 << 16 {
-            e.flush()?;
-        }
-    }
-    e.flush()?;
-    debug_assert!(e.relocs.is_empty(), "cold objects hold no addresses");
-    let image_len = e.pos;
+    debug_assert_eq!(e.pos, layout.image_len);
     let image_sum = e.hasher.digest();
-    let out = e.out;
+    let (relocs, nrelocs, out) = (std::mem::take(&mut e.relocs), e.nrelocs, e.out);
 
     // 2. The metadata sections.
+    let syms = &heap.symbols.syms;
     let mut symtab = Vec::new();
-    let mut obarray = Vec::new();
-    for (i, s) in syms.iter().enumerate() {
-        // An uninterned symbol nothing dumped refers to is a free slot.
-        let live = s.flags.contains(SymFlags::INTERNED) || plan.layout.symbols_seen[i];
-        let (flags, name, cells) = if live {
-            (s.flags - SymFlags::IMMORTAL, &*s.name, [s.value, s.function, s.plist])
-        } else {
+    let mut obarray = Vec::with_capacity(syms.len() * 24);
+    for s in syms {
+        // Every symbol still in the table survived the collection.
+        let (flags, name, cells) = if s.flags.contains(SymFlags::FREE) {
             (SymFlags::FREE, "", [Value::UNBOUND, Value::NIL, Value::NIL])
+        } else {
+            (s.flags - SymFlags::IMMORTAL, &*s.name, [s.value, s.function, s.plist])
         };
         symtab.extend_from_slice(&flags.bits().to_le_bytes());
         symtab.extend_from_slice(&(name.len() as u32).to_le_bytes());
         symtab.extend_from_slice(name.as_bytes());
-        while symtab.len() % 8 != 0 {
-            symtab.push(0);
-        }
+        symtab.resize(align_up(symtab.len(), 8), 0);
         for v in cells {
             obarray.extend_from_slice(&plan.word(v).to_le_bytes());
         }
     }
     let words = |ws: &[u64]| ws.iter().flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>();
-    let reloc_words = plan.layout.hot_len.div_ceil(8).div_ceil(64);
-    let mut relocs = relocs;
-    relocs.resize(reloc_words, 0);
-    let roots_section = words(&[
-        plan.layout.hot_len as u64,
-        cold_base as u64,
-        plan.word(interp.empty_string),
-        plan.word(interp.empty_vector),
-        syms.len() as u64,
-    ]);
+    let roots_section = words(&[plan.word(interp.empty_string), plan.word(interp.empty_vector), syms.len() as u64]);
     let mut sections = vec![Section {
         kind: SectionKind::HeapImage,
         offset: image_offset as u64,
-        len: image_len as u64,
+        len: layout.image_len as u64,
         checksum: image_sum,
     }];
-    let mut pos = image_offset + image_len;
+    let mut pos = image_offset + layout.image_len;
     let body: [(SectionKind, Vec<u8>); 6] = [
         (SectionKind::SymbolTable, symtab),
         (SectionKind::Obarray, obarray),
-        (SectionKind::ObjectStarts, words(&starts)),
+        (SectionKind::Layout, layout.encode()),
         (SectionKind::Relocations, words(&relocs)),
         (SectionKind::Fixups, words(&fixups)),
         (SectionKind::Roots, roots_section),
@@ -551,10 +427,11 @@ fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result
     };
     out.seek(SeekFrom::Start(0))?;
     out.write_all(&header.encode(false))?;
+    let objects = crate::gc::block::BLOCK_KINDS.iter().map(|&k| plan.order.count(k)).sum();
     Ok(DumpSummary {
         file_len: file_len as u64,
-        image_len: image_len as u64,
-        objects: starts.len(),
+        image_len: layout.image_len as u64,
+        objects,
         symbols: syms.len(),
         relocations: nrelocs,
     })

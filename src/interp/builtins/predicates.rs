@@ -2,7 +2,6 @@
 
 use crate::gc::{SymFlags, Value};
 use crate::interp::builtins::numbers::{is_integer, is_number};
-use crate::interp::equal;
 use crate::interp::subr::{Subr, SubrKind, subr};
 use crate::interp::symbols as sym;
 use crate::interp::{Interp, LResult};
@@ -253,13 +252,13 @@ fn equal(interp: &mut Interp, args: &[Value]) -> LResult {
 }
 
 fn sxhash_eq(_: &mut Interp, args: &[Value]) -> LResult {
-    Ok(equal::sxhash_eq(args[0]))
+    Ok(crate::gc::hash::sxhash_eq(args[0]))
 }
 
 fn sxhash_eql(interp: &mut Interp, args: &[Value]) -> LResult {
-    Ok(equal::sxhash_eql(&interp.heap, args[0]))
+    Ok(crate::gc::hash::sxhash_eql(&interp.heap, args[0]))
 }
 
 fn sxhash_equal(interp: &mut Interp, args: &[Value]) -> LResult {
-    Ok(equal::sxhash_equal(&interp.heap, args[0]))
+    Ok(crate::gc::hash::sxhash_equal(&interp.heap, args[0]))
 }

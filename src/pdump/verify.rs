@@ -1,0 +1,342 @@
+//! The full structural check of a heap image, before any of it is used.
+//!
+//! The image is laid out in runs (`format::Run`), so one sequential walk
+//! checks everything with O(1) extra memory:
+//! - every word of the hot image is visited exactly once, as a `Value`, a
+//!   payload pointer or a plain integer, and its relocation bit must say
+//!   exactly whether it holds an address (so the bitmap is exact);
+//! - a `Value` pointer must land on a cell boundary inside the run its tag
+//!   names (arithmetic on the run bounds: no per-word kind table);
+//! - a payload pointer must equal the running cursor of its payload run,
+//!   advanced in owner order, and the cursors must end exactly at their
+//!   runs' ends: payloads are then in bounds, exclusive and gap-free;
+//! - lengths, UTF-8 and character counts of strings, headers of vectors,
+//!   bignums and tables, and every hash-table chain.
+//!
+//! The two halves of the work (the cells and payloads that need cursors,
+//! and the runs of plain values) run on two threads.
+
+use super::error::{Error, ErrorKind};
+use super::format::{Layout, Run, u64_at};
+use crate::gc::symbol::{SymFlags, Symbol};
+use crate::gc::value::{TAG_CONS, TAG_FLOAT, TAG_IMMEDIATE, TAG_MASK, TAG_STRING, TAG_SYMBOL, TAG_VECLIKE};
+use crate::gc::{Value, VecKind};
+
+/// What the walk needs to know about the file.
+pub(super) struct Image<'a> {
+    /// The heap image bytes.
+    pub bytes: &'a [u8],
+    pub layout: &'a Layout,
+    /// One bit per word of the hot image.
+    pub relocs: &'a [u8],
+    /// The address the image was laid out for.
+    pub base: u64,
+    /// Live (non-free) symbol slots, one bit each.
+    pub live_symbols: &'a [u64],
+}
+
+/// Live symbol slots of a decoded table, as a bitmap.
+pub(super) fn live_symbols(syms: &[Symbol]) -> Vec<u64> {
+    let mut bits = vec![0u64; syms.len().div_ceil(64)];
+    for (i, s) in syms.iter().enumerate() {
+        if !s.flags.contains(SymFlags::FREE) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+}
+
+/// Below this many bytes of conses a second thread costs more than it saves.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+fn reloc_err(m: String) -> Error {
+    Error::new(ErrorKind::Relocation, m)
+}
+
+fn object_err(m: String) -> Error {
+    Error::new(ErrorKind::Object, m)
+}
+
+impl Image<'_> {
+    #[inline(always)]
+    fn word(&self, off: usize) -> u64 {
+        u64_at(self.bytes, off)
+    }
+
+    #[inline(always)]
+    fn reloc_bit(&self, off: usize) -> bool {
+        let w = off / 8;
+        self.relocs[w / 8] & (1 << (w % 8)) != 0
+    }
+
+    /// The run an address word points into on a cell boundary, given its
+    /// tag; None if it points anywhere else.
+    #[inline(always)]
+    pub fn target(&self, w: u64) -> Option<Run> {
+        let off = (w & !TAG_MASK).wrapping_sub(self.base);
+        let off = usize::try_from(off).ok()?;
+        let l = self.layout;
+        let at = |run: Run, shift: u32| {
+            let r = l.range(run);
+            (off >= r.start && off < r.end && (off - r.start) & ((1 << shift) - 1) == 0).then_some(run)
+        };
+        match w & TAG_MASK {
+            TAG_CONS => at(Run::Conses, 4),
+            TAG_STRING => at(Run::Strings, 5),
+            TAG_FLOAT => at(Run::Floats, 3),
+            TAG_VECLIKE => at(Run::Vec32, 5).or_else(|| at(Run::HashTables, 7)),
+            _ => None,
+        }
+    }
+
+    /// Checks one `Value` word; `is_address` is its relocation bit (for a
+    /// word outside the image, pass whether it is a pointer).
+    #[inline(always)]
+    pub fn value(&self, w: u64, is_address: bool, what: &str, at: usize) -> Result<(), Error> {
+        let ok = match w & TAG_MASK {
+            0 | 4 => !is_address,
+            TAG_SYMBOL => {
+                if is_address {
+                    false
+                } else {
+                    let i = (w >> 3) as usize;
+                    if self.live_symbols.get(i / 64).is_none_or(|b| b & (1 << (i % 64)) == 0) {
+                        return Err(Error::new(ErrorKind::Symbols, format!("{what}: reference to missing symbol {i}")));
+                    }
+                    true
+                }
+            }
+            TAG_IMMEDIATE => {
+                // A subr id must be in the table, and canonical (`as_subr`
+                // drops bits above 32: `eq` would see two encodings).
+                let v = Value::from_bits(w);
+                let known = v.is_unbound()
+                    || v.as_subr().is_some_and(|id| (id as usize) < crate::interp::subr::SUBRS.len() && Value::subr(id) == v);
+                if !known {
+                    return Err(object_err(format!("{what}: unknown immediate {w:#x}")));
+                }
+                !is_address
+            }
+            _ => {
+                if !is_address {
+                    false
+                } else if self.target(w).is_none() {
+                    return Err(reloc_err(format!("{what}: address {w:#x} does not point at a cell of its kind")));
+                } else {
+                    true
+                }
+            }
+        };
+        if !ok {
+            return Err(reloc_err(format!("relocation bitmap is wrong for the word at image offset {at}")));
+        }
+        Ok(())
+    }
+
+    /// A word of the hot image that holds a `Value`.
+    #[inline(always)]
+    fn value_at(&self, at: usize, what: &str) -> Result<u64, Error> {
+        let w = self.word(at);
+        self.value(w, self.reloc_bit(at), what, at)?;
+        Ok(w)
+    }
+
+    /// A word of the hot image that holds a plain integer.
+    #[inline(always)]
+    fn plain(&self, at: usize) -> Result<u64, Error> {
+        if self.reloc_bit(at) {
+            return Err(reloc_err(format!("relocation bitmap is wrong for the word at image offset {at}")));
+        }
+        Ok(self.word(at))
+    }
+
+    /// A payload pointer at `at`, which must point at `cursor` (or be null
+    /// when `bytes` is 0); advances the cursor past `bytes`, within `run`.
+    fn payload(&self, at: usize, cursor: &mut usize, bytes: usize, run: Run) -> Result<usize, Error> {
+        let w = self.word(at);
+        let bit = self.reloc_bit(at);
+        if bytes == 0 {
+            if w != 0 || bit {
+                return Err(object_err(format!("empty payload at image offset {at} is not null")));
+            }
+            return Ok(*cursor);
+        }
+        if w == 0 {
+            return Err(object_err(format!("missing payload at image offset {at}")));
+        }
+        if !bit {
+            return Err(reloc_err(format!("relocation bitmap is wrong for the word at image offset {at}")));
+        }
+        if w & TAG_MASK != 0 {
+            return Err(reloc_err(format!("payload pointer {w:#x} at image offset {at} is misaligned")));
+        }
+        let want = self.base + *cursor as u64;
+        if w != want {
+            return Err(object_err(format!(
+                "payload pointer {w:#x} at image offset {at} is not where the layout puts it ({want:#x}): \
+                 payloads would be shared, overlapping or out of order"
+            )));
+        }
+        let end = cursor.checked_add(bytes).filter(|&e| e <= self.layout.range(run).end);
+        let Some(end) = end else {
+            return Err(object_err(format!("payload at image offset {at} runs past the {} run", run.name())));
+        };
+        let start = *cursor;
+        *cursor = end;
+        Ok(start)
+    }
+
+    /// Every word of `range` (hot) is a `Value`; unless `unbound_ok`, none
+    /// is the unbound marker.
+    fn values(&self, range: std::ops::Range<usize>, what: &str, unbound_ok: bool) -> Result<(), Error> {
+        for at in range.step_by(8) {
+            let w = self.value_at(at, what)?;
+            if !unbound_ok && w == Value::UNBOUND.bits() {
+                return Err(object_err(format!("{what} word at image offset {at} is the unbound marker")));
+            }
+        }
+        Ok(())
+    }
+
+    /// The cells and payloads that need cursors, in run order. Returns
+    /// where vector slots end in the value-payload run (key/value arrays follow).
+    fn cells(&self) -> Result<usize, Error> {
+        let l = self.layout;
+        let mut bytes_at = l.starts[Run::StringBytes as usize];
+        for off in l.range(Run::Strings).step_by(32) {
+            let len = self.plain(off + 8)? as usize;
+            let cap = self.plain(off + 16)? as usize;
+            let nchars = self.plain(off + 24)? as usize;
+            let padded = len.checked_next_multiple_of(8).ok_or_else(|| object_err(format!("string at {off} too long")))?;
+            let data = self.payload(off, &mut bytes_at, padded, Run::StringBytes)?;
+            let text = std::str::from_utf8(&self.bytes[data..data + len])
+                .map_err(|_| object_err(format!("string at {off} is not UTF-8")))?;
+            let chars = if text.is_ascii() { len } else { text.chars().count() };
+            if cap != len || chars != nchars {
+                return Err(object_err(format!("string at {off} has inconsistent lengths")));
+            }
+        }
+        if bytes_at != l.range(Run::StringBytes).end {
+            return Err(object_err("string bytes run has bytes no string owns".into()));
+        }
+        let mut values_at = l.starts[Run::Values as usize];
+        let mut limbs_at = l.starts[Run::Limbs as usize];
+        for off in l.range(Run::Vec32).step_by(32) {
+            let header = self.plain(off)?;
+            let len = self.plain(off + 8)? as usize;
+            let last = self.plain(off + 24)?;
+            let bytes = len.checked_mul(8).ok_or_else(|| object_err(format!("object at {off} too long")))?;
+            match VecKind::from_header(header).filter(|_| header >> 8 == 0) {
+                Some(VecKind::Vector) if last == 0 => {
+                    self.payload(off + 16, &mut values_at, bytes, Run::Values)?;
+                }
+                Some(VecKind::Bignum) if last <= 1 && len > 0 => {
+                    self.payload(off + 16, &mut limbs_at, bytes, Run::Limbs)?;
+                }
+                _ => return Err(object_err(format!("vector or bignum at {off} has a bad header"))),
+            }
+        }
+        let slots_end = values_at;
+        if limbs_at != l.range(Run::Limbs).end {
+            return Err(object_err("bignum limbs run has limbs no bignum owns".into()));
+        }
+        let mut arrays_at = l.starts[Run::HashArrays as usize];
+        for off in l.range(Run::HashTables).step_by(128) {
+            self.hash_table(off, &mut values_at, &mut arrays_at)?;
+        }
+        if values_at != l.range(Run::Values).end || arrays_at != l.range(Run::HashArrays).end {
+            return Err(object_err("a payload run has words no object owns".into()));
+        }
+        Ok(slots_end)
+    }
+
+    fn hash_table(&self, off: usize, values_at: &mut usize, arrays_at: &mut usize) -> Result<(), Error> {
+        let bad = |m: &str| object_err(format!("hash table at {off}: {m}"));
+        let header = self.plain(off)?;
+        let test = self.plain(off + 8)?;
+        let count = self.plain(off + 16)? as usize;
+        let size = self.plain(off + 24)? as usize;
+        let index_size = self.plain(off + 64)? as usize;
+        let next_free = self.plain(off + 72)? as i64;
+        let stale = self.plain(off + 80)?;
+        for k in 0..5 {
+            if self.plain(off + 88 + 8 * k)? != 0 {
+                return Err(bad("reserved words are not zero"));
+            }
+        }
+        if header != VecKind::HashTable as u64 || test > 2 || stale > 1 {
+            return Err(bad("bad header"));
+        }
+        if size == 0 || size > (1 << 40) || !index_size.is_power_of_two() || index_size > (1 << 41) || count > size {
+            return Err(bad("bad sizes"));
+        }
+        let kv = self.payload(off + 32, values_at, size * 16, Run::Values)?;
+        let hash = self.payload(off + 40, arrays_at, size * 8, Run::HashArrays)?;
+        let next = self.payload(off + 48, arrays_at, size * 8, Run::HashArrays)?;
+        let index = self.payload(off + 56, arrays_at, index_size * 8, Run::HashArrays)?;
+        debug_assert_eq!(next, hash + size * 8);
+        let occupied = |i: usize| self.word(kv + 16 * i) != Value::UNBOUND.bits();
+        let link = |arr: usize, i: usize| self.word(arr + 8 * i) as i64;
+        if (0..size).filter(|&i| occupied(i)).count() != count {
+            return Err(bad("count does not match its entries"));
+        }
+        if (0..size).any(|i| occupied(i) && self.word(kv + 16 * i + 8) == Value::UNBOUND.bits()) {
+            return Err(bad("an entry's value is the unbound marker"));
+        }
+        // Every chain must stay in range and end: the free list visits only
+        // empty slots, the buckets only occupied ones, each slot once.
+        let mut seen = vec![0u64; size.div_ceil(64)];
+        let mut walk = |mut i: i64, want_occupied: bool| -> Result<(), Error> {
+            while i >= 0 {
+                let u = i as usize;
+                if u >= size || seen[u / 64] & (1 << (u % 64)) != 0 || occupied(u) != want_occupied {
+                    return Err(bad("corrupt slot chain"));
+                }
+                seen[u / 64] |= 1 << (u % 64);
+                i = link(next, u);
+            }
+            if i != -1 { Err(bad("corrupt slot chain")) } else { Ok(()) }
+        };
+        walk(next_free, false)?;
+        if stale == 0 {
+            for b in 0..index_size {
+                walk(link(index, b), true)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Bits of the relocation bitmap past the hot image must be clear.
+    fn bitmap_tail(&self) -> Result<(), Error> {
+        let words = self.layout.hot_len / 8;
+        let stray = (words..self.relocs.len() * 8).any(|w| self.relocs[w / 8] & (1 << (w % 8)) != 0);
+        if stray {
+            return Err(reloc_err("relocation bitmap marks words past the hot image".into()));
+        }
+        Ok(())
+    }
+
+    /// Runs every check of the module doc.
+    pub fn check(&self) -> Result<(), Error> {
+        self.bitmap_tail()?;
+        let l = self.layout;
+        // The cells' walk finds where vector slots end in the value run;
+        // the conses need nothing from it, so they go to the other thread.
+        let conses = l.range(Run::Conses);
+        let slots_end = if conses.len() < PARALLEL_BYTES {
+            self.values(conses, "cons", false)?;
+            self.cells()?
+        } else {
+            let (cells, cons_result) = std::thread::scope(|s| {
+                let other = s.spawn(|| self.values(conses, "cons", false));
+                let cells = self.cells();
+                (cells, other.join().unwrap_or_else(|_| Err(object_err("verification thread panicked".into()))))
+            });
+            cons_result?;
+            cells?
+        };
+        let values = l.range(Run::Values);
+        self.values(values.start..slots_end, "vector", false)?;
+        self.values(slots_end..values.end, "hash table", true)
+    }
+}
