@@ -73,10 +73,15 @@ impl Home {
         p
     }
 
-    /// The names of the files in the default dump's directory.
+    /// The names of the files in the default dump's directory (not the
+    /// verification records' directory `verified/`).
     fn dump_dir_entries(&self) -> Vec<String> {
         let mut v: Vec<String> = match std::fs::read_dir(self.dump_dir()) {
-            Ok(rd) => rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+            Ok(rd) => rd
+                .map(|e| e.unwrap())
+                .filter(|e| !e.file_type().unwrap().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect(),
             Err(_) => Vec::new(),
         };
         v.sort();
