@@ -155,6 +155,11 @@ pub fn is_verified(file: &File, fingerprint: &[u8; 32], header_checksum: u64) ->
 
 /// Records that `file`, as it is now, was verified (or written) by a build
 /// with `fingerprint`; silently does nothing if it cannot.
+///
+/// The identity is taken now: a verifier should rather take an
+/// [`Observation`] before it reads the file and [`Observation::remember`]
+/// that, so that a change made while it reads is not recorded as verified
+/// (the loader does).
 pub fn remember_verified(file: &File, fingerprint: &[u8; 32], header_checksum: u64) {
     if let Ok(o) = Observation::of(file) {
         o.remember(fingerprint, header_checksum);
