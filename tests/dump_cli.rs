@@ -1,5 +1,6 @@
 //! The dump options of the `minilisp` command: `--dump-file`, `--load-dump`,
-//! `--dump-info`, `--no-dump`, `--trust-dump`, and the default dump kept in
+//! `--dump-info`, `--no-dump`, `--trust-dump`, `--verify-dump` and its
+//! verification records, and the default dump kept in
 //! the cache directory (`$XDG_CACHE_HOME/minilisp/`, else
 //! `~/.cache/minilisp/`). Every test runs the binary with a fresh HOME and
 //! cache of its own.
@@ -73,10 +74,15 @@ impl Home {
         p
     }
 
-    /// The names of the files in the default dump's directory.
+    /// The names of the files in the default dump's directory (not the
+    /// verification records' directory `verified/`).
     fn dump_dir_entries(&self) -> Vec<String> {
         let mut v: Vec<String> = match std::fs::read_dir(self.dump_dir()) {
-            Ok(rd) => rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+            Ok(rd) => rd
+                .map(|e| e.unwrap())
+                .filter(|e| !e.file_type().unwrap().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect(),
             Err(_) => Vec::new(),
         };
         v.sort();
@@ -480,4 +486,287 @@ fn writing_the_default_dump_prunes_other_builds_stale_dumps() {
     assert!(!entries.contains(&"minilisp-0000000000000000.pdmp".to_string()), "{entries:?}");
     assert!(entries.contains(&"minilisp-1111111111111111.pdmp".to_string()), "{entries:?}");
     assert!(entries.contains(&"notes.pdmp".to_string()), "{entries:?}");
+}
+
+// ---------------------------------------------------------------------------
+// Verification records (`src/pdump/record.rs`)
+//
+// Each test gives its child processes a records directory of its own through
+// MINILISP_RECORD_DIR (or, for the default location, its own HOME and
+// XDG_CACHE_HOME): the test threads never change their own environment.
+
+/// Prints how the dump was verified: full, record or trusted.
+const VERIFIED: &str = "(princ (cdr (assq 'verified (minilisp-dump-stats))))";
+
+impl Home {
+    /// The records directory these tests name with MINILISP_RECORD_DIR.
+    fn records(&self) -> PathBuf {
+        self.path("records")
+    }
+
+    /// How `minilisp EXTRA --load-dump DUMP` verified DUMP, with records in
+    /// `records` (it must load, silently).
+    fn verified_in(&self, records: &Path, dump: &Path, extra: &[&str]) -> String {
+        let args = [extra, &["--load-dump", s(dump), "--eval", VERIFIED]].concat();
+        let r = finish(self.command(&args).env("MINILISP_RECORD_DIR", records).output().unwrap());
+        assert_eq!((r.stderr.as_str(), r.status), ("", 0), "{r:?}");
+        r.stdout
+    }
+
+    fn verified(&self, dump: &Path, extra: &[&str]) -> String {
+        self.verified_in(&self.records(), dump, extra)
+    }
+
+    /// `--dump-file OUT` from the sources, with no record of it.
+    fn write_dump(&self, name: &str) -> PathBuf {
+        let lib = self.script("lib.el", "(defvar record-test-variable (list 1 \"two\" 3.0))");
+        let out = self.path(name);
+        let r = finish(
+            self.command(&["--no-dump", "-l", s(&lib), "--dump-file", s(&out)])
+                .env("MINILISP_RECORD_DIR", self.records())
+                .output()
+                .unwrap(),
+        );
+        assert_eq!((r.stderr.as_str(), r.status), ("", 0));
+        // The writer records the file only when the rename lies far enough
+        // in the past, which depends on the machine's speed: start without.
+        let _ = std::fs::remove_dir_all(self.records());
+        out
+    }
+
+    fn record_files(&self, records: &Path) -> Vec<String> {
+        match std::fs::read_dir(records) {
+            Ok(rd) => rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+/// Waits until `path`'s last change lies far enough in the past for a
+/// record (file timestamps tick coarsely: a record of a file changed in the
+/// current tick could not tell a later change in the same tick).
+fn settle(path: &Path) {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).unwrap();
+    let ctime = std::time::UNIX_EPOCH + std::time::Duration::new(m.ctime() as u64, m.ctime_nsec() as u32);
+    // Whole-second file systems are compared in seconds.
+    let wait = if m.ctime_nsec() == 0 { 1050 } else { 60 };
+    let until = ctime + std::time::Duration::from_millis(wait);
+    if let Ok(d) = until.duration_since(std::time::SystemTime::now()) {
+        std::thread::sleep(d);
+    }
+}
+
+/// Sets `path`'s mtime (not its atime) with utimensat; the kernel sets its
+/// ctime to now whatever the mtime.
+fn set_mtime(path: &Path, sec: i64, nsec: i64) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    let times = [
+        libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_OMIT },
+        libc::timespec { tv_sec: sec as libc::time_t, tv_nsec: nsec as _ },
+    ];
+    // SAFETY: a valid C path and two timespecs, as utimensat requires.
+    assert_eq!(unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), 0) }, 0);
+}
+
+/// The heap image's (offset, length), from the section table: header u64
+/// at 64 = table offset, u32 at 72 = count, 32-byte entries {kind u32,
+/// flags u32, offset u64, len u64, checksum u64}; kind 4 is the heap image.
+fn heap_image(bytes: &[u8]) -> (usize, usize) {
+    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+    let table = u64_at(64);
+    let count = u32::from_le_bytes(bytes[72..76].try_into().unwrap()) as usize;
+    (0..count)
+        .map(|i| table + 32 * i)
+        .find(|&e| u32::from_le_bytes(bytes[e..e + 4].try_into().unwrap()) == 4)
+        .map(|e| (u64_at(e + 8), u64_at(e + 16)))
+        .expect("a heap-image section")
+}
+
+#[test]
+fn a_dump_is_verified_once_then_by_its_record() {
+    let home = Home::new();
+    let dump = home.write_dump("d.pdmp");
+    settle(&dump);
+    assert_eq!(home.verified(&dump, &[]), "full");
+    assert_eq!(home.record_files(&home.records()).len(), 1);
+    assert_eq!(home.verified(&dump, &[]), "record");
+    assert_eq!(home.verified(&dump, &[]), "record");
+    // --verify-dump checks everything every time; --trust-dump never does.
+    assert_eq!(home.verified(&dump, &["--verify-dump"]), "full");
+    assert_eq!(home.verified(&dump, &["--verify-dump"]), "full");
+    assert_eq!(home.verified(&dump, &["--trust-dump"]), "trusted");
+    assert_eq!(home.verified(&dump, &[]), "record");
+    let r = home.run(&["--verify-dump", "--trust-dump", "--load-dump", s(&dump)]);
+    assert_eq!(r.status, 2, "{r:?}");
+    // A record that is not one means "not verified" (and is replaced).
+    let rec = home.records().join(&home.record_files(&home.records())[0]);
+    for junk in [&b""[..], b"\x01\x02", &[0xff; 300][..], &[1; 200][..]] {
+        std::fs::write(&rec, junk).unwrap();
+        assert_eq!(home.verified(&dump, &[]), "full");
+        assert_eq!(home.verified(&dump, &[]), "record");
+    }
+    // Without MINILISP_RECORD_DIR, records live in the cache: verified/.
+    let default_records = home.dump_dir().join("verified");
+    let r = finish(home.command(&["--load-dump", s(&dump), "--eval", VERIFIED]).output().unwrap());
+    assert_eq!((r.stdout.as_str(), r.status), ("full", 0));
+    assert_eq!(home.record_files(&default_records).len(), 1);
+    let r = finish(home.command(&["--load-dump", s(&dump), "--eval", VERIFIED]).output().unwrap());
+    assert_eq!((r.stdout.as_str(), r.status), ("record", 0));
+}
+
+#[test]
+fn a_dump_rewritten_in_place_with_its_mtime_set_back_is_verified_again() {
+    use std::os::unix::fs::{FileExt, MetadataExt};
+    let home = Home::new();
+    let dump = home.write_dump("d.pdmp");
+    settle(&dump);
+    assert_eq!(home.verified(&dump, &[]), "full");
+    assert_eq!(home.verified(&dump, &[]), "record");
+    let before = std::fs::metadata(&dump).unwrap();
+
+    // One byte inside the heap image, rewritten in place: same inode, same size.
+    let bytes = std::fs::read(&dump).unwrap();
+    let (offset, len) = heap_image(&bytes);
+    let at = offset + len / 2;
+    let file = std::fs::OpenOptions::new().write(true).open(&dump).unwrap();
+    file.write_all_at(&[bytes[at] ^ 0x01], at as u64).unwrap();
+    drop(file);
+    set_mtime(&dump, before.mtime(), before.mtime_nsec());
+    let after = std::fs::metadata(&dump).unwrap();
+    assert_eq!(
+        (after.ino(), after.dev(), after.size(), after.mtime(), after.mtime_nsec()),
+        (before.ino(), before.dev(), before.size(), before.mtime(), before.mtime_nsec())
+    );
+    settle(&dump);
+
+    // Only the ctime tells: the load checks everything and refuses the image.
+    let r = finish(
+        home.command(&["--load-dump", s(&dump), "--eval", VERIFIED])
+            .env("MINILISP_RECORD_DIR", home.records())
+            .output()
+            .unwrap(),
+    );
+    assert_eq!((r.stdout.as_str(), r.status), ("", 2), "{r:?}");
+    assert!(r.stderr.ends_with(": heap-image section checksum mismatch\n"), "{}", r.stderr);
+    // And again: a refused file is never recorded.
+    let r = finish(
+        home.command(&["--load-dump", s(&dump)]).env("MINILISP_RECORD_DIR", home.records()).output().unwrap(),
+    );
+    assert_eq!(r.status, 2, "{r:?}");
+}
+
+#[test]
+fn touched_copied_over_or_renamed_dumps_are_verified_again() {
+    use std::os::unix::fs::MetadataExt;
+    let home = Home::new();
+    let dump = home.write_dump("d.pdmp");
+    let copy = home.path("copy.pdmp");
+    std::fs::copy(&dump, &copy).unwrap();
+    type Change = fn(&Path, &Path);
+    let changes: [(&str, Change); 4] = [
+        ("touched, mtime unchanged", |d, _| {
+            let m = std::fs::metadata(d).unwrap();
+            set_mtime(d, m.mtime(), m.mtime_nsec());
+        }),
+        ("touched", |d, _| {
+            let f = std::fs::File::options().write(true).open(d).unwrap();
+            f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
+        }),
+        ("copied over", |d, c| {
+            std::fs::copy(c, d).unwrap();
+        }),
+        ("replaced by rename", |d, c| {
+            let tmp = d.with_extension("tmp");
+            std::fs::copy(c, &tmp).unwrap();
+            std::fs::rename(&tmp, d).unwrap();
+        }),
+    ];
+    settle(&dump);
+    assert_eq!(home.verified(&dump, &[]), "full");
+    assert_eq!(home.verified(&dump, &[]), "record");
+    for (what, change) in changes {
+        change(&dump, &copy);
+        settle(&dump);
+        assert_eq!(home.verified(&dump, &[]), "full", "{what}");
+        assert_eq!(home.verified(&dump, &[]), "record", "{what}");
+    }
+}
+
+#[test]
+fn an_unwritable_record_dir_means_a_full_check_every_time() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    let dump = home.write_dump("d.pdmp");
+    settle(&dump);
+    // Under a file: nothing can be created there, whoever runs the test.
+    std::fs::write(home.path("a-file"), b"in the way").unwrap();
+    let under_a_file = home.path("a-file").join("verified");
+    for _ in 0..3 {
+        assert_eq!(home.verified_in(&under_a_file, &dump, &[]), "full");
+    }
+    // A read-only directory (root may write it all the same: then skip).
+    let ro = home.path("read-only");
+    std::fs::create_dir(&ro).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(ro.join("probe"), b"").is_err() {
+        for _ in 0..3 {
+            assert_eq!(home.verified_in(&ro, &dump, &[]), "full");
+        }
+        assert!(home.record_files(&ro).is_empty());
+    } else {
+        eprintln!("skipped the read-only directory: this user writes it anyway");
+    }
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // No HOME and no cache: still loads, fully.
+    let r = finish(
+        home.command(&["--load-dump", s(&dump), "--eval", VERIFIED])
+            .env_remove("HOME")
+            .env_remove("XDG_CACHE_HOME")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("full", "", 0));
+}
+
+#[test]
+fn another_users_dump_is_verified_every_time() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("skipped: only root can give a file to another user");
+        return;
+    }
+    use std::os::unix::ffi::OsStrExt;
+    let home = Home::new();
+    let dump = home.write_dump("d.pdmp");
+    let c = std::ffi::CString::new(dump.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid C path.
+    assert_eq!(unsafe { libc::chown(c.as_ptr(), 65534, 65534) }, 0);
+    settle(&dump);
+    for _ in 0..3 {
+        assert_eq!(home.verified(&dump, &[]), "full");
+    }
+    assert!(home.record_files(&home.records()).is_empty());
+}
+
+#[test]
+fn the_default_dump_is_verified_once_too() {
+    if dump_beside_the_executable() {
+        return;
+    }
+    let home = Home::new();
+    let run = || {
+        let r = home.run(&["--eval", VERIFIED]);
+        assert_eq!((r.stderr.as_str(), r.status), ("", 0));
+        r.stdout
+    };
+    // The first start writes it and loads it (usually too fresh to record).
+    run();
+    settle(&home.the_default_dump());
+    let _ = std::fs::remove_dir_all(home.dump_dir().join("verified"));
+    assert_eq!(run(), "full");
+    assert_eq!(run(), "record");
+    let r = home.run(&["--verify-dump", "--eval", VERIFIED]);
+    assert_eq!((r.stdout.as_str(), r.status), ("full", 0));
 }

@@ -1,6 +1,6 @@
 //! Damaged dumps: every corruption is refused with the error kind of the
-//! check that fails (never a panic), and what the checksum does not cover
-//! in trust mode is either refused by structural validation or harmless.
+//! check that fails (never a panic), and an image change behind a correct
+//! checksum is either refused by structural validation or harmless.
 //!
 //! The layout constants below mirror the format documented at the top of
 //! `src/pdump/mod.rs`; the tests parse dumps themselves so they can patch
@@ -10,7 +10,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use minilisp::pdump::{self, ErrorKind, LoadOptions, PREFERRED_BASE, SectionKind, Snapshot};
+use minilisp::pdump::{self, ErrorKind, LoadOptions, PREFERRED_BASE, SectionKind, Snapshot, Verify};
 use minilisp::{Interp, Value};
 
 // ---- the format, as documented in src/pdump/mod.rs ----
@@ -302,8 +302,9 @@ fn write_file(name: &str, bytes: &[u8]) -> TempFile {
     TempFile(path)
 }
 
-fn load(path: &Path, trust: bool) -> Result<Interp, pdump::Error> {
-    pdump::load_file(path, LoadOptions { trust })
+/// Loads `path` checking everything, whatever a verification record says.
+fn load(path: &Path) -> Result<Interp, pdump::Error> {
+    pdump::load_file(path, LoadOptions { verify: Verify::Always })
 }
 
 /// Asserts `r` failed with `kind` and a single-line, non-empty message.
@@ -344,8 +345,8 @@ fn intact_dump_loads_both_ways() {
     let f = fixture();
     check(f.bytes.clone()).unwrap();
     let path = write_file("intact.pdmp", &f.bytes);
-    for trust in [false, true] {
-        let mut a = load(&path, trust).unwrap();
+    for verify in [Verify::Always, Verify::Once, Verify::Once] {
+        let mut a = pdump::load_file(&path, LoadOptions { verify }).unwrap();
         assert_eq!(run_program(&mut a), f.expected);
     }
 }
@@ -360,13 +361,13 @@ fn bad_magic_is_refused() {
         b[at] = byte;
         assert_refused(check(b.clone()), ErrorKind::BadMagic, "bad magic");
         let path = write_file("magic.pdmp", &b);
-        assert_refused(load(&path, false), ErrorKind::BadMagic, "bad magic (file)");
+        assert_refused(load(&path), ErrorKind::BadMagic, "bad magic (file)");
     }
     // Not a dump at all, of a header's length and shorter than a header.
     let text = b"(defun not-a-dump () nil)\n".repeat(300);
     assert_refused(check(text.clone()), ErrorKind::BadMagic, "text file");
     let path = write_file("text.pdmp", &text[..1000]);
-    assert_refused(load(&path, false), ErrorKind::BadMagic, "short text file");
+    assert_refused(load(&path), ErrorKind::BadMagic, "short text file");
 }
 
 #[test]
@@ -376,8 +377,7 @@ fn incomplete_marker_is_refused() {
     let e = assert_refused(check(b.clone()), ErrorKind::Incomplete, "incomplete");
     assert!(e.message.contains("incomplete"), "{}", e.message);
     let path = write_file("incomplete.pdmp", &b);
-    assert_refused(load(&path, false), ErrorKind::Incomplete, "incomplete (file)");
-    assert_refused(load(&path, true), ErrorKind::Incomplete, "incomplete (file, trust)");
+    assert_refused(load(&path), ErrorKind::Incomplete, "incomplete (file)");
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn other_version_is_refused() {
         let e = assert_refused(check(b.clone()), ErrorKind::Version, "version");
         assert!(e.message.contains(&version.to_string()), "{}", e.message);
         let path = write_file("version.pdmp", &b);
-        assert_refused(load(&path, true), ErrorKind::Version, "version (file)");
+        assert_refused(load(&path), ErrorKind::Version, "version (file)");
     }
 }
 
@@ -406,7 +406,7 @@ fn other_fingerprint_is_refused_naming_both() {
         assert!(e.message.contains(&pdump::fingerprint::hex(&theirs)), "{}", e.message);
         assert!(e.message.contains(&pdump::fingerprint::hex(&ours)), "{}", e.message);
         let path = write_file("fingerprint.pdmp", &b);
-        assert_refused(load(&path, true), ErrorKind::Fingerprint, "fingerprint (file)");
+        assert_refused(load(&path), ErrorKind::Fingerprint, "fingerprint (file)");
     }
 }
 
@@ -464,8 +464,7 @@ fn header_padding_is_checked() {
 fn empty_and_truncated_files_are_refused() {
     let f = fixture();
     let path = write_file("empty.pdmp", &[]);
-    assert_refused(load(&path, false), ErrorKind::Truncated, "empty file");
-    assert_refused(load(&path, true), ErrorKind::Truncated, "empty file (trust)");
+    assert_refused(load(&path), ErrorKind::Truncated, "empty file");
     assert_refused(check(Vec::new()), ErrorKind::Truncated, "empty bytes");
     let n = f.bytes.len();
     let mut lengths: Vec<usize> = (1..=HEADER_SIZE + 64).collect();
@@ -479,7 +478,7 @@ fn empty_and_truncated_files_are_refused() {
     // Through files too (short files take another path in `load_file`).
     for &len in lengths.iter().step_by(61).chain(&[1, 87, 88, 4095, 4096, n - 1]) {
         let path = write_file("truncated.pdmp", &f.bytes[..len]);
-        assert_refused(load(&path, true), ErrorKind::Truncated, &format!("file truncated to {len} bytes"));
+        assert_refused(load(&path), ErrorKind::Truncated, &format!("file truncated to {len} bytes"));
     }
 }
 
@@ -504,7 +503,7 @@ fn a_flipped_byte_in_any_section_fails_its_checksum() {
     let mut b = f.bytes.clone();
     b[img.offset + img.len / 2] ^= 0x04;
     let path = write_file("flip.pdmp", &b);
-    assert_refused(load(&path, false), ErrorKind::Checksum, "image flip (file)");
+    assert_refused(load(&path), ErrorKind::Checksum, "image flip (file)");
 }
 
 #[test]
@@ -657,14 +656,14 @@ fn crafted(patch: impl FnOnce(&mut Vec<u8>, &Image)) -> Result<(), pdump::Error>
     check(b)
 }
 
-/// Loads a crafted dump through a file with `trust` and runs `PROGRAM`.
+/// Loads a crafted dump (checksums recomputed) through a file.
 fn crafted_file(name: &str, patch: impl FnOnce(&mut Vec<u8>, &Image)) -> Result<Interp, pdump::Error> {
     let mut b = fixture().bytes.clone();
     let im = Image::of(&b);
     patch(&mut b, &im);
     reseal(&mut b);
     let path = write_file(name, &b);
-    load(&path, true)
+    load(&path)
 }
 
 /// A cons whose car holds an address, and one whose car is a fixnum.
@@ -1240,7 +1239,7 @@ fn declared_sizes_are_bounded_by_the_file() {
         let e = assert_refused(check(b.clone()), ErrorKind::SectionTable, &format!("{k:?} of {len} bytes"));
         assert!(e.message.contains("outside the file") || e.message.contains("overlap"), "{}", e.message);
         let path = write_file("huge.pdmp", &b);
-        assert_refused(load(&path, true), ErrorKind::SectionTable, "huge section (file)");
+        assert_refused(load(&path), ErrorKind::SectionTable, "huge section (file)");
     }
     // Counts inside sections: symbols, vector, string, bignum, table sizes.
     let r = crafted(|b, _| {
@@ -1304,10 +1303,10 @@ fn run_guarded(interp: Interp, src: &'static str) -> Outcome {
     rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap_or(Outcome::Hung)
 }
 
-// ---- trust mode: the image is not checksummed ----
+// ---- image flips behind a correct checksum: structure alone must catch them ----
 
 #[test]
-fn trusted_image_flips_are_refused_or_harmless() {
+fn resealed_image_flips_are_refused_or_harmless() {
     let f = fixture();
     let im = Image::of(&f.bytes);
     // Positions: dense over the hot image (cells and pointers), lighter
@@ -1330,12 +1329,14 @@ fn trusted_image_flips_are_refused_or_harmless() {
         let mask = MASKS[(i + phase) % MASKS.len()];
         let mut b = f.bytes.clone();
         b[im.at(pos)] ^= mask;
+        // As if the image were not checksummed: only structural checks remain.
+        reseal(&mut b);
         let what = format!("image byte {pos} ^ {mask:#04x}");
         if trace {
             eprintln!("{what}");
         }
         let path = write_file(&format!("flip-{pos}.pdmp"), &b);
-        let r = catch_unwind(|| load(&path, true));
+        let r = catch_unwind(|| load(&path));
         drop(path);
         match r {
             Err(_) => failures.push(format!("{what}: the loader panicked")),
@@ -1357,7 +1358,7 @@ fn trusted_image_flips_are_refused_or_harmless() {
     }
     let count = |k: ErrorKind| refused.iter().filter(|&&r| r == k).count();
     eprintln!(
-        "{} flips in trust mode: {} refused ({} object, {} relocation, {} symbols); loaded {}: {same} same output, \
+        "{} resealed image flips: {} refused ({} object, {} relocation, {} symbols); loaded {}: {same} same output, \
          {changed} different output, {lisp_errors} Lisp errors, {} hung {hung:?}",
         positions.len(),
         refused.len(),

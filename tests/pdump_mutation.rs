@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 
 use minilisp::Interp;
-use minilisp::pdump::{self, LoadOptions, Snapshot};
+use minilisp::pdump::{self, LoadOptions, Snapshot, Verify};
 
 /// Every object kind in dumped variables, identity-keyed tables of each
 /// test, functions and properties.
@@ -216,8 +216,9 @@ fn mutations_of_an_instantiated_snapshot_survive_collection() {
 fn mutations_of_a_loaded_file_survive_collection() {
     let path = temp_dir().join("mutation.pdmp");
     pdump::dump_to_file(&mut booted(), &path).unwrap();
-    for trust in [false, true] {
-        let mut a = pdump::load_file(&path, LoadOptions { trust }).unwrap();
+    // Fully verified, then (from the second load on) by its record.
+    for verify in [Verify::Always, Verify::Once, Verify::Once] {
+        let mut a = pdump::load_file(&path, LoadOptions { verify }).unwrap();
         assert_loaded(&a);
         assert_eq!(&scenario(&mut a, 20000), expected());
     }

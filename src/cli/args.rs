@@ -47,6 +47,9 @@ pub enum DumpOption {
     NoDump,
     /// `--trust-dump`: check only the dump's metadata.
     TrustDump,
+    /// `--verify-dump`: check the whole dump even if a record says this
+    /// build verified it before.
+    VerifyDump,
 }
 
 impl DumpOption {
@@ -57,6 +60,7 @@ impl DumpOption {
             DumpOption::DumpInfo(_) => "--dump-info",
             DumpOption::NoDump => "--no-dump",
             DumpOption::TrustDump => "--trust-dump",
+            DumpOption::VerifyDump => "--verify-dump",
         }
     }
 }
@@ -106,6 +110,7 @@ const OPTIONS: &[(&[&str], Kind)] = &[
     (&["--dump-info"], Kind::Value(|f| Item::Dump(DumpOption::DumpInfo(f)))),
     (&["--no-dump"], Kind::Flag(|| Item::Dump(DumpOption::NoDump))),
     (&["--trust-dump"], Kind::Flag(|| Item::Dump(DumpOption::TrustDump))),
+    (&["--verify-dump"], Kind::Flag(|| Item::Dump(DumpOption::VerifyDump))),
 ];
 
 /// Parses the element at the front of `args` (which must not be empty);
@@ -211,13 +216,20 @@ ARGS. Without FILE or any of --eval/-l/-f (or with -i), starts a REPL.
       --trust-dump       check only the dump's metadata (no heap image
                          checksum, no per-object checks: start-up does not
                          grow with the dump); only for dumps you made
+      --verify-dump      check the whole dump, even one that a verification
+                         record shows unchanged since this build checked or
+                         wrote it (by default such a dump has its metadata
+                         checked only)
   -h, --help             show this help
       --version          show the version
 
 Without --load-dump or --no-dump, minilisp starts from this build's dump
 {dump}, looked for beside the executable, then in
 $XDG_CACHE_HOME/minilisp/ (else ~/.cache/minilisp/); if none loads, it
-boots from the prelude sources and writes the dump there.
+boots from the prelude sources and writes the dump there. A dump is fully
+checked the first time it loads; a record in the cache's verified/
+directory then spares later loads the per-object checks until the file
+changes in any way (MINILISP_RECORD_DIR names another records directory).
 
 An error that escapes is reported on standard error and exits with status
 255; (kill-emacs N) exits with status N; bad usage, or a dump file that

@@ -17,11 +17,16 @@
 //! (the loader would reject them anyway, by the fingerprint in the header).
 //! As every change to the sources makes a new build, writing a default
 //! dump also deletes other builds' default dumps older than a day.
+//!
+//! Every load checks the whole dump the first time and records that in the
+//! cache (`pdump::record`); later loads of the unchanged file check its
+//! metadata only. `--verify-dump` checks the whole dump every time;
+//! `--trust-dump` never does (metadata only, for dumps you made).
 
 use std::path::{Path, PathBuf};
 
 use minilisp::Interp;
-use minilisp::pdump::{self, LoadOptions};
+use minilisp::pdump::{self, LoadOptions, Verify};
 
 use super::args::{DumpOption, Options, UsageError};
 use super::{EXIT_DUMP, EXIT_ERROR};
@@ -37,8 +42,10 @@ pub struct DumpPlan {
     pub dump_info: Option<PathBuf>,
     /// `--no-dump`.
     pub no_dump: bool,
-    /// `--trust-dump`: skip the heap image's checksum.
+    /// `--trust-dump`: check only the dump's metadata (unsafe load).
     pub trust: bool,
+    /// `--verify-dump`: check the whole dump, ignoring verification records.
+    pub verify: bool,
 }
 
 impl DumpPlan {
@@ -59,10 +66,14 @@ impl DumpPlan {
                 DumpOption::DumpInfo(f) => set(&mut plan.dump_info, f)?,
                 DumpOption::NoDump => plan.no_dump = true,
                 DumpOption::TrustDump => plan.trust = true,
+                DumpOption::VerifyDump => plan.verify = true,
             }
         }
         if plan.load_dump.is_some() && plan.no_dump {
             return Err(UsageError("options '--load-dump' and '--no-dump' conflict".into()));
+        }
+        if plan.trust && plan.verify {
+            return Err(UsageError("options '--trust-dump' and '--verify-dump' conflict".into()));
         }
         if plan.dump_info.is_some() && (opts.has_actions || opts.dump.len() > 1) {
             return Err(UsageError("option '--dump-info' must be used alone".into()));
@@ -73,9 +84,10 @@ impl DumpPlan {
     /// The interpreter to run the command line in, or the exit status of a
     /// failure already reported.
     pub fn start(&self) -> Result<Interp, i32> {
-        let opts = LoadOptions { trust: self.trust };
+        let verify = if self.verify { Verify::Always } else { Verify::Once };
+        let opts = LoadOptions { verify };
         if let Some(path) = &self.load_dump {
-            return load(path, &opts).map_err(|e| {
+            return load(path, &opts, self.trust).map_err(|e| {
                 eprintln!("minilisp: cannot load dump {}: {}", path.display(), e.message);
                 EXIT_DUMP
             });
@@ -83,13 +95,14 @@ impl DumpPlan {
         if self.no_dump {
             return boot();
         }
-        start_from_default_dump(opts)
+        start_from_default_dump(opts, self.trust)
     }
 }
 
-/// Loads a dump, checking everything unless `--trust-dump` was given.
-fn load(path: &Path, opts: &LoadOptions) -> Result<Interp, pdump::Error> {
-    if opts.trust {
+/// Loads a dump, checking everything (once: see `pdump::record`) unless
+/// `--trust-dump` was given.
+fn load(path: &Path, opts: &LoadOptions, trust: bool) -> Result<Interp, pdump::Error> {
+    if trust {
         // SAFETY: with --trust-dump the user asserts the dump is this build's
         // own, unmodified output (documented in --help and the README).
         unsafe { pdump::load_file_trusted(path) }
@@ -139,18 +152,10 @@ pub fn default_dump_name() -> String {
     format!("minilisp-{}.pdmp", &hex[..16])
 }
 
-/// `$XDG_CACHE_HOME/minilisp`, else `$HOME/.cache/minilisp` (relative
-/// values are ignored, as the XDG specification asks).
-pub fn cache_dir() -> Option<PathBuf> {
-    let absolute = |k: &str| std::env::var_os(k).map(PathBuf::from).filter(|p| p.is_absolute());
-    let cache = absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache")))?;
-    Some(cache.join("minilisp"))
-}
-
 /// Where the default dump is looked for, in order.
 fn default_dump_candidates(name: &str) -> Vec<PathBuf> {
     let beside_exe = std::env::current_exe().ok().and_then(|e| e.parent().map(|d| d.join(name)));
-    let in_cache = cache_dir().map(|d| d.join(name));
+    let in_cache = pdump::cache_dir().map(|d| d.join(name));
     let mut out: Vec<PathBuf> = beside_exe.into_iter().collect();
     if let Some(c) = in_cache
         && !out.contains(&c)
@@ -160,19 +165,19 @@ fn default_dump_candidates(name: &str) -> Vec<PathBuf> {
     out
 }
 
-fn start_from_default_dump(opts: LoadOptions) -> Result<Interp, i32> {
+fn start_from_default_dump(opts: LoadOptions, trust: bool) -> Result<Interp, i32> {
     let name = default_dump_name();
     for path in default_dump_candidates(&name) {
-        if let Ok(interp) = load(&path, &opts) {
+        if let Ok(interp) = load(&path, &opts, trust) {
             return Ok(interp);
         }
     }
     let mut interp = boot()?;
-    if let Some(dir) = cache_dir() {
+    if let Some(dir) = pdump::cache_dir() {
         let path = dir.join(&name);
         if std::fs::create_dir_all(&dir).is_ok()
             && pdump::dump_to_file(&mut interp, &path).is_ok()
-            && let Ok(loaded) = load(&path, &opts)
+            && let Ok(loaded) = load(&path, &opts, trust)
         {
             prune_other_builds(&dir, &name);
             // Start from the dump even the first time, so that every
@@ -225,6 +230,8 @@ mod tests {
         assert!(plan(&["--dump-file", "a", "--dump-file", "b"]).is_err());
         assert!(plan(&["--dump-info", "a", "--eval", "1"]).is_err());
         assert!(plan(&["--dump-info", "a", "--trust-dump"]).is_err());
+        assert!(plan(&["--trust-dump", "--verify-dump"]).is_err());
+        assert!(plan(&["--verify-dump", "--load-dump", "a"]).unwrap().verify);
         let p = plan(&["--no-dump", "-l", "x", "--dump-file", "o", "--trust-dump"]).unwrap();
         assert_eq!(p.dump_file, Some(PathBuf::from("o")));
         assert!(p.no_dump && p.trust && p.load_dump.is_none());

@@ -112,6 +112,12 @@ pub struct DumpStats {
     /// Where the heap image lies, and its length.
     pub address: usize,
     pub image_len: usize,
+    /// How the dump was checked: "full" (every object), "record" (metadata
+    /// only: a verification record shows the file unchanged since this
+    /// build verified or wrote it), "trusted" (metadata only, asked for:
+    /// `--trust-dump`), or "snapshot" (an instance of an in-memory
+    /// snapshot, checked when the snapshot was made).
+    pub verified: &'static str,
 }
 
 impl Interp {

@@ -10,6 +10,7 @@ use super::error::{Error, ErrorKind};
 use super::fingerprint::{FINGERPRINT, hex};
 use super::format::*;
 use super::mapping::FileMap;
+use super::record;
 use crate::Interp;
 use crate::gc::symbol::{SymFlags, Symbol, SymbolTable};
 use crate::gc::block::BLOCK_KINDS;
@@ -21,9 +22,18 @@ use crate::interp::DumpStats;
 /// How much to verify.
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
-    /// Skip the heap image's checksum (all metadata and every object's
-    /// structure are still validated): start-up independent of dump size.
-    pub trust: bool,
+    pub verify: Verify,
+}
+
+/// When `load_file` verifies a whole dump.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Verify {
+    /// Fully the first time; after that, while a verification record shows
+    /// the file unchanged since, its metadata only (see `record`).
+    #[default]
+    Once,
+    /// Fully on every load (the record is refreshed).
+    Always,
 }
 
 /// Byte offset of `HashTable::stale` inside a hash-table cell.
@@ -66,7 +76,7 @@ pub(super) enum Level {
 }
 
 /// Checks the file to the given `level`.
-pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, level: Level) -> Result<Validated, Error> {
+pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Result<Validated, Error> {
     let header = Header::decode(bytes)?;
     if header.fingerprint != FINGERPRINT {
         return Err(Error::new(
@@ -98,7 +108,7 @@ pub(super) fn validate(bytes: &[u8], opts: &LoadOptions, level: Level) -> Result
     }
     let sections = decode_sections(bytes, &header)?;
     for s in &sections {
-        if s.kind == SectionKind::HeapImage && (opts.trust || level == Level::Trusted) {
+        if s.kind == SectionKind::HeapImage && level == Level::Trusted {
             continue;
         }
         let data = &bytes[s.offset as usize..(s.offset + s.len) as usize];
@@ -261,6 +271,7 @@ fn build_interp(
     delta: u64,
     owner: Box<dyn std::any::Any + Send>,
     name: &str,
+    verified: &'static str,
     start: Instant,
 ) -> Interp {
     let moved = |w: u64| {
@@ -290,6 +301,7 @@ fn build_interp(
         relocated: delta != 0,
         address: base,
         image_len: v.layout.image_len,
+        verified,
     });
     interp
 }
@@ -301,6 +313,8 @@ pub fn load_file(path: &Path, opts: LoadOptions) -> Result<Interp, Error> {
 pub(super) fn load_file_at_level(path: &Path, opts: LoadOptions, level: Level) -> Result<Interp, Error> {
     let start = Instant::now();
     let file = std::fs::File::open(path).map_err(|e| Error::io("cannot open", path, e))?;
+    // Looked at before any byte is read: a change made later cannot match.
+    let seen = record::Observation::of(&file).ok();
     let len = file.metadata().map_err(|e| Error::io("cannot stat", path, e))?.len();
     if len < HEADER_SIZE as u64 {
         let mut b = Vec::new();
@@ -315,12 +329,38 @@ pub(super) fn load_file_at_level(path: &Path, opts: LoadOptions, level: Level) -
     let preferred = (PREFERRED_BASE as usize).checked_sub(HEADER_SIZE).filter(|_| !forced);
     let len = usize::try_from(len).map_err(|_| Error::new(ErrorKind::Header, "file too large to map"))?;
     let mut map = FileMap::open(&file, len, preferred).map_err(|e| Error::io("cannot map", path, e))?;
-    let v = validate(map.bytes(), &opts, level)?;
+    let (v, verified) = validate_file(map.bytes(), &opts, level, seen)?;
     let image = &mut map.bytes_mut()[v.image_offset..v.image_offset + v.layout.image_len];
     let base = image.as_ptr() as usize;
     let delta = relocate_image(&v, image);
     let name = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    Ok(build_interp(&v, base, delta, Box::new(map), &name.to_string_lossy(), start))
+    Ok(build_interp(&v, base, delta, Box::new(map), &name.to_string_lossy(), verified, start))
+}
+
+/// `validate` for a file seen as `seen`; a full check of a file that a
+/// record shows unchanged since this build verified it checks metadata
+/// only. Also says which happened: "full", "record" or "trusted".
+fn validate_file(
+    bytes: &[u8],
+    opts: &LoadOptions,
+    level: Level,
+    seen: Option<record::Observation>,
+) -> Result<(Validated, &'static str), Error> {
+    if level != Level::Full {
+        return Ok((validate(bytes, opts, level)?, "trusted"));
+    }
+    let recorded = seen.zip(record::header_checksum(bytes));
+    if opts.verify == Verify::Once
+        && let Some((seen, sum)) = recorded
+        && seen.is_verified(&FINGERPRINT, sum)
+    {
+        return Ok((validate(bytes, opts, Level::Trusted)?, "record"));
+    }
+    let v = validate(bytes, opts, Level::Full)?;
+    if let Some((seen, sum)) = recorded {
+        seen.remember(&FINGERPRINT, sum);
+    }
+    Ok((v, "full"))
 }
 
 /// Starts an interpreter from validated dump bytes held in memory: the
@@ -333,7 +373,7 @@ pub(super) fn instantiate(bytes: &[u8], v: &Validated, name: &str) -> Interp {
     image.copy_from_slice(src);
     let base = image.as_ptr() as usize;
     let delta = relocate_image(v, image);
-    build_interp(v, base, delta, Box::new(buf), name, start)
+    build_interp(v, base, delta, Box::new(buf), name, "snapshot", start)
 }
 
 fn words_as_bytes_mut(w: &mut [u64]) -> &mut [u8] {

@@ -79,15 +79,16 @@ pub mod fingerprint;
 mod format;
 mod loader;
 mod mapping;
+pub mod record;
 mod verify;
 mod writer;
 
 pub use error::{Error, ErrorKind};
 pub use format::{FORMAT_VERSION, PREFERRED_BASE, SectionKind};
-pub use loader::{LoadOptions, info};
+pub use loader::{LoadOptions, Verify, info};
 pub use writer::DumpSummary;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::Interp;
@@ -99,7 +100,10 @@ pub fn dump_to_file(interp: &mut Interp, path: &Path) -> Result<DumpSummary, Err
     writer::dump_to_file(interp, path)
 }
 
-/// Starts an interpreter from the dump file at `path`.
+/// Starts an interpreter from the dump file at `path`. With
+/// [`Verify::Once`] (the default) a file that a verification record shows
+/// unchanged since this build verified (or wrote) it has only its metadata
+/// checked; see [`record`].
 pub fn load_file(path: &Path, options: LoadOptions) -> Result<Interp, Error> {
     loader::load_file(path, options)
 }
@@ -114,7 +118,17 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Interp, Error> {
 /// checked, so damaged bytes there can cause undefined behaviour. Use
 /// [`load_file`] for files you do not trust.
 pub unsafe fn load_file_trusted(path: &Path) -> Result<Interp, Error> {
-    loader::load_file_at_level(path, LoadOptions { trust: true }, loader::Level::Trusted)
+    loader::load_file_at_level(path, LoadOptions::default(), loader::Level::Trusted)
+}
+
+/// minilisp's cache directory: `$XDG_CACHE_HOME/minilisp`, else
+/// `$HOME/.cache/minilisp` (relative values are ignored, as the XDG
+/// specification asks). It holds the default dump and the verification
+/// records (`verified/`).
+pub fn cache_dir() -> Option<PathBuf> {
+    let absolute = |k: &str| std::env::var_os(k).map(PathBuf::from).filter(|p| p.is_absolute());
+    let cache = absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache")))?;
+    Some(cache.join("minilisp"))
 }
 
 /// An in-memory dump (same bytes as a file) from which any number of fully

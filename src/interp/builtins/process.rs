@@ -221,8 +221,9 @@ fn pdumper_stats(interp: &mut Interp, _args: &[Value]) -> LResult {
 
 /// `(minilisp-dump-stats)`: `pdumper-stats` plus how the dump was mapped —
 /// `relocated` is nil when the image sits at its preferred address (no
-/// relocation, clean shared pages) — and how many dumped objects the write
-/// barrier has recorded. (`pdumper-stats` itself keeps Emacs's exact shape.)
+/// relocation, clean shared pages) —, how it was verified (`verified`:
+/// `full`, `record`, `trusted` or `snapshot`, see `DumpStats`) and how many
+/// dumped objects the write barrier has recorded. (`pdumper-stats` itself keeps Emacs's exact shape.)
 fn minilisp_dump_stats(interp: &mut Interp, _args: &[Value]) -> LResult {
     let Some(stats) = interp.dump_stats.clone() else { return Ok(Value::NIL) };
     let base = interp.stack.len();
@@ -230,6 +231,7 @@ fn minilisp_dump_stats(interp: &mut Interp, _args: &[Value]) -> LResult {
     interp.stack.push(name);
     let secs = interp.make_float(stats.load_seconds);
     interp.stack.push(secs);
+    let verified = interp.intern(stats.verified);
     let int = |n: usize| Value::try_fixnum(n as i64).unwrap_or(Value::NIL);
     let fields = [
         ("dump-file-name", name),
@@ -237,6 +239,7 @@ fn minilisp_dump_stats(interp: &mut Interp, _args: &[Value]) -> LResult {
         ("relocated", Value::bool(stats.relocated)),
         ("address", int(stats.address)),
         ("image-size", int(stats.image_len)),
+        ("verified", verified),
         ("dirty-objects", int(interp.heap.dirty_count())),
         ("private-dirty-bytes", private_dirty(stats.address, stats.image_len).map_or(Value::NIL, int)),
     ];
