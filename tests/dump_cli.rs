@@ -376,8 +376,10 @@ fn default_dump_lives_in_home_cache_without_xdg_cache_home() {
     let home = Home::new();
     let r = finish(home.command(&["--eval", STATS]).env_remove("XDG_CACHE_HOME").output().unwrap());
     let dir = home.path(".cache/minilisp");
-    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    // The dump and its verification record's directory.
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().filter(|e| !e.path().is_dir()).map(|e| e.path()).collect();
     assert_eq!(names.len(), 1, "{names:?}");
+    assert!(dir.join("verified").is_dir());
     assert_eq!((r.stdout, r.status), (format!("(t {})", s(&names[0])), 0));
     assert!(!home.cache().exists());
     // A relative XDG_CACHE_HOME is ignored, as the XDG specification asks.
@@ -519,6 +521,14 @@ impl Home {
 
     /// `--dump-file OUT` from the sources, with no record of it.
     fn write_dump(&self, name: &str) -> PathBuf {
+        let out = self.write_dump_keeping_records(name);
+        // Start without the writer's record: these tests are about loads.
+        let _ = std::fs::remove_dir_all(self.records());
+        out
+    }
+
+    /// Writes a dump with `--dump-file`, records in `records()`.
+    fn write_dump_keeping_records(&self, name: &str) -> PathBuf {
         let lib = self.script("lib.el", "(defvar record-test-variable (list 1 \"two\" 3.0))");
         let out = self.path(name);
         let r = finish(
@@ -528,9 +538,6 @@ impl Home {
                 .unwrap(),
         );
         assert_eq!((r.stderr.as_str(), r.status), ("", 0));
-        // The writer records the file only when the rename lies far enough
-        // in the past, which depends on the machine's speed: start without.
-        let _ = std::fs::remove_dir_all(self.records());
         out
     }
 
@@ -582,6 +589,22 @@ fn heap_image(bytes: &[u8]) -> (usize, usize) {
         .find(|&e| u32::from_le_bytes(bytes[e..e + 4].try_into().unwrap()) == 4)
         .map(|e| (u64_at(e + 8), u64_at(e + 16)))
         .expect("a heap-image section")
+}
+
+#[test]
+fn a_dump_this_build_wrote_is_not_verified_again() {
+    let home = Home::new();
+    let dump = home.write_dump_keeping_records("w.pdmp");
+    assert_eq!(home.record_files(&home.records()).len(), 1);
+    assert_eq!(home.verified(&dump, &[]), "record");
+    // Until it changes.
+    let mut bytes = std::fs::read(&dump).unwrap();
+    let (offset, len) = heap_image(&bytes);
+    bytes[offset + len / 2] ^= 1;
+    std::fs::write(&dump, &bytes).unwrap();
+    let r = finish(home.command(&["--load-dump", s(&dump), "--eval", VERIFIED]).env("MINILISP_RECORD_DIR", home.records()).output().unwrap());
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("checksum mismatch"), "{}", r.stderr);
 }
 
 #[test]
@@ -761,8 +784,9 @@ fn the_default_dump_is_verified_once_too() {
         assert_eq!((r.stderr.as_str(), r.status), ("", 0));
         r.stdout
     };
-    // The first start writes it and loads it (usually too fresh to record).
+    // The first start writes it (and records it: this build wrote it).
     run();
+    assert_eq!(run(), "record");
     settle(&home.the_default_dump());
     let _ = std::fs::remove_dir_all(home.dump_dir().join("verified"));
     assert_eq!(run(), "full");

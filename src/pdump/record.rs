@@ -147,6 +147,26 @@ impl Observation {
     }
 }
 
+/// Records `file`, which this build just wrote, as verified: waits (a few
+/// tens of milliseconds at most) until its ctime has settled, so a change
+/// made after the record is certain to show. On a file system with
+/// whole-second timestamps it does not wait, and records nothing.
+pub fn remember_written(file: &File, fingerprint: &[u8; 32], header_checksum: u64) {
+    for _ in 0..4 {
+        let Ok(seen) = Observation::of(file) else { return };
+        if settled(&seen.identity, seen.at_ns) {
+            seen.remember(fingerprint, header_checksum);
+            return;
+        }
+        if seen.identity.ctime_nsec == 0 {
+            return;
+        }
+        let wait = (seen.identity.ctime_ns() + RACY_MARGIN_NS - seen.at_ns).clamp(1_000_000, RACY_MARGIN_NS);
+        // The coarse clock advances by ticks: one more millisecond covers it.
+        std::thread::sleep(std::time::Duration::from_nanos(wait as u64 + 1_000_000));
+    }
+}
+
 /// Whether a record says `file`, as it is now, was verified by a build
 /// with `fingerprint` and has the header checksum `header_checksum`.
 pub fn is_verified(file: &File, fingerprint: &[u8; 32], header_checksum: u64) -> bool {

@@ -485,17 +485,16 @@ pub fn dump_to_file(interp: &mut Interp, path: &Path) -> Result<DumpSummary, Err
 }
 
 /// This build wrote `path`: a record spares the next load the full check
-/// (unless the file is too fresh to record safely, see `record`).
+/// (see `record::remember_written`).
 fn remember_written(path: &Path) {
     use std::os::unix::fs::FileExt;
     let Ok(file) = std::fs::File::open(path) else { return };
-    let Ok(seen) = super::record::Observation::of(&file) else { return };
     let mut header = [0u8; HEADER_FIELDS_END];
     if file.read_exact_at(&mut header, 0).is_ok()
         && header[16..48] == FINGERPRINT
         && let Some(sum) = super::record::header_checksum(&header)
     {
-        seen.remember(&FINGERPRINT, sum);
+        super::record::remember_written(&file, &FINGERPRINT, sum);
     }
 }
 
