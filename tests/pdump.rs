@@ -187,3 +187,26 @@ fn dumped_tables_answer_on_every_load_path_and_reads_stay_clean() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Loading the same unchanged file again in one process reuses the
+/// metadata validated the first time; `Verify::Always` still checks all.
+#[test]
+fn a_file_verified_in_this_process_is_not_decoded_again() {
+    let dir = std::env::temp_dir().join(format!("minilisp-registry-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("r.pdmp");
+    let mut boot = Interp::new().unwrap();
+    eval(&mut boot, "(defvar registry-test (list 1 2 3))");
+    pdump::dump_to_file(&mut boot, &path).unwrap();
+    let how = |opts: LoadOptions| {
+        let mut i = pdump::load_file(&path, opts).unwrap();
+        assert_eq!(eval(&mut i, "registry-test"), "(1 2 3)");
+        eval(&mut i, "(cdr (assq 'verified (minilisp-dump-stats)))")
+    };
+    let first = how(LoadOptions::default());
+    assert!(first == "record" || first == "full", "{first}");
+    assert_eq!(how(LoadOptions::default()), "process");
+    assert_eq!(how(LoadOptions { verify: pdump::Verify::Always }), "full");
+    assert_eq!(how(LoadOptions::default()), "process");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -114,7 +114,8 @@ pub struct DumpStats {
     pub image_len: usize,
     /// How the dump was checked: "full" (every object), "record" (metadata
     /// only: a verification record shows the file unchanged since this
-    /// build verified or wrote it), "trusted" (metadata only, asked for:
+    /// build verified or wrote it), "process" (nothing: this process
+    /// verified the same unchanged file before), "trusted" (metadata only, asked for:
     /// `--trust-dump`), or "snapshot" (an instance of an in-memory
     /// snapshot, checked when the snapshot was made).
     pub verified: &'static str,

@@ -4,6 +4,7 @@
 //! range whose objects are used in place.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 use super::error::{Error, ErrorKind};
@@ -337,30 +338,59 @@ pub(super) fn load_file_at_level(path: &Path, opts: LoadOptions, level: Level) -
     Ok(build_interp(&v, base, delta, Box::new(map), &name.to_string_lossy(), verified, start))
 }
 
+/// Files this process verified, with their validated metadata: loading
+/// the same unchanged file again decodes nothing (a test suite loading one
+/// dump per test pays for its metadata once).
+static VERIFIED_HERE: parking_lot::Mutex<Vec<(record::FileIdentity, u64, Arc<Validated>)>> =
+    parking_lot::Mutex::new(Vec::new());
+
 /// `validate` for a file seen as `seen`; a full check of a file that a
 /// record shows unchanged since this build verified it checks metadata
-/// only. Also says which happened: "full", "record" or "trusted".
+/// only, and a file this process verified is not even decoded again. Also
+/// says which happened: "full", "record", "process" or "trusted".
 fn validate_file(
     bytes: &[u8],
     opts: &LoadOptions,
     level: Level,
     seen: Option<record::Observation>,
-) -> Result<(Validated, &'static str), Error> {
+) -> Result<(Arc<Validated>, &'static str), Error> {
     if level != Level::Full {
-        return Ok((validate(bytes, opts, level)?, "trusted"));
+        return Ok((Arc::new(validate(bytes, opts, level)?), "trusted"));
     }
     let recorded = seen.zip(record::header_checksum(bytes));
-    if opts.verify == Verify::Once
-        && let Some((seen, sum)) = recorded
-        && seen.is_verified(&FINGERPRINT, sum)
-    {
-        return Ok((validate(bytes, opts, Level::Trusted)?, "record"));
+    let Some((seen, sum)) = recorded.filter(|_| opts.verify == Verify::Once) else {
+        let v = Arc::new(validate(bytes, opts, Level::Full)?);
+        if let Some((seen, sum)) = recorded {
+            seen.remember(&FINGERPRINT, sum);
+            remember_here(&seen, sum, &v);
+        }
+        return Ok((v, "full"));
+    };
+    if seen.settled() {
+        let known = VERIFIED_HERE.lock().iter().find(|e| e.0 == seen.identity && e.1 == sum).map(|e| e.2.clone());
+        if let Some(v) = known {
+            return Ok((v, "process"));
+        }
     }
-    let v = validate(bytes, opts, Level::Full)?;
-    if let Some((seen, sum)) = recorded {
+    let (v, how) = if seen.is_verified(&FINGERPRINT, sum) {
+        (Arc::new(validate(bytes, opts, Level::Trusted)?), "record")
+    } else {
+        let v = Arc::new(validate(bytes, opts, Level::Full)?);
         seen.remember(&FINGERPRINT, sum);
+        (v, "full")
+    };
+    remember_here(&seen, sum, &v);
+    Ok((v, how))
+}
+
+/// Keeps `v` for later loads of the same file in this process (only a
+/// file whose ctime has settled: a later change must show).
+fn remember_here(seen: &record::Observation, sum: u64, v: &Arc<Validated>) {
+    if seen.settled() {
+        let mut known = VERIFIED_HERE.lock();
+        known.retain(|e| e.0.dev != seen.identity.dev || e.0.ino != seen.identity.ino);
+        known.push((seen.identity, sum, v.clone()));
     }
-    Ok((v, "full"))
 }
 
 /// Starts an interpreter from validated dump bytes held in memory: the

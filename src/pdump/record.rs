@@ -140,6 +140,12 @@ impl Observation {
         let _ = write_atomically(&path, &bytes);
     }
 
+    /// Whether any later change to the file must show in its identity
+    /// (its ctime lies far enough before this observation).
+    pub fn settled(&self) -> bool {
+        settled(&self.identity, self.at_ns)
+    }
+
     /// Only the effective user's own files are recorded.
     fn recordable(&self) -> bool {
         // SAFETY: geteuid has no preconditions and cannot fail.
