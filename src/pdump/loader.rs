@@ -109,7 +109,8 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
     }
     let sections = decode_sections(bytes, &header)?;
     for s in &sections {
-        if s.kind == SectionKind::HeapImage && level == Level::Trusted {
+        // The full check sums the image in parallel with its other work.
+        if s.kind == SectionKind::HeapImage && level != Level::Metadata {
             continue;
         }
         let data = &bytes[s.offset as usize..(s.offset + s.len) as usize];
@@ -151,7 +152,7 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
         live_symbols: &live,
     };
     if level == Level::Full {
-        check.check()?;
+        check.check(image_sec.checksum)?;
         for (i, w) in words(obarray).enumerate() {
             // Only a value cell may be void (the unbound marker).
             if i % 3 != 0 && Value::from_bits(w) == Value::UNBOUND {
@@ -234,11 +235,29 @@ fn decode_symbols(b: &[u8], n: usize) -> Result<Vec<(SymFlags, String)>, Error> 
 }
 
 /// Applies `delta` to every word whose relocation bit is set (one
-/// sequential pass over the bitmap and the hot image).
+/// sequential pass over the bitmap and the hot image, split between two
+/// threads for a big image).
 fn relocate(image: &mut [u8], relocs: &[u8], delta: u64) {
     if delta == 0 {
         return;
     }
+    // One bitmap byte covers 64 image bytes.
+    let half = (relocs.len() / 2) & !7;
+    if relocs.len() * 64 < PARALLEL_RELOCATION || half * 64 >= image.len() {
+        return relocate_words(image, relocs, delta);
+    }
+    let (low, high) = image.split_at_mut(half * 64);
+    let (low_bits, high_bits) = relocs.split_at(half);
+    std::thread::scope(|s| {
+        s.spawn(|| relocate_words(low, low_bits, delta));
+        relocate_words(high, high_bits, delta);
+    });
+}
+
+/// Below this many bytes of hot image a second thread costs more than it saves.
+const PARALLEL_RELOCATION: usize = 1 << 20;
+
+fn relocate_words(image: &mut [u8], relocs: &[u8], delta: u64) {
     for (wi, chunk) in relocs.chunks_exact(8).enumerate() {
         let mut bits = u64::from_le_bytes(chunk.try_into().unwrap());
         while bits != 0 {

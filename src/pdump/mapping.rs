@@ -1,4 +1,10 @@
-//! Mapping a dump file privately, at its preferred address when possible.
+//! Mapping a dump file privately, at its preferred address when possible,
+//! else reading it into anonymous memory.
+//!
+//! Like every mmap-based loader (wasmtime's `deserialize_file`), the
+//! preferred path relies on the file not being truncated or rewritten in
+//! place while mapped; dumps are only replaced by rename, which leaves the
+//! mapped inode alone.
 //!
 //! memmap2 cannot ask for an address, so the preferred-address path calls
 //! `mmap` with `MAP_FIXED_NOREPLACE` through libc: the kernel either places
@@ -10,11 +16,14 @@
 use std::fs::File;
 use std::os::fd::AsRawFd;
 
-/// A private (copy-on-write) mapping of a whole file.
+/// A whole file in memory: mapped privately at the address asked for, or
+/// read into anonymous memory anywhere.
 pub enum FileMap {
     /// Placed at the requested address with `mmap(2)`; unmapped on drop.
     Fixed { ptr: *mut u8, len: usize },
-    /// Placed anywhere by memmap2.
+    /// Read into anonymous memory (memmap2): an image that must be
+    /// relocated is written all over, and relocating a private file
+    /// mapping would take a copy-on-write fault per page.
     Anywhere(memmap2::MmapMut),
 }
 
@@ -23,19 +32,20 @@ pub enum FileMap {
 unsafe impl Send for FileMap {}
 
 impl FileMap {
-    /// Maps `file` (of `len` bytes, > 0) privately, at `addr` if given and
-    /// free, else anywhere.
+    /// Maps `file` (of `len` bytes, > 0) privately at `addr` if given and
+    /// free, else reads it into anonymous memory anywhere (in huge pages
+    /// where the kernel gives them).
     pub fn open(file: &File, len: usize, addr: Option<usize>) -> std::io::Result<FileMap> {
         if let Some(addr) = addr
             && let Some(m) = map_fixed(file, len, addr)
         {
             return Ok(m);
         }
-        // Like every mmap-based loader (wasmtime's `deserialize_file`), we rely
-        // on the file not being truncated or rewritten in place while mapped;
-        // dumps are only replaced by rename, which leaves the mapped inode alone.
-        // SAFETY: the mapping is private (copy-on-write): our writes never reach the file.
-        let map = unsafe { memmap2::MmapOptions::new().map_copy(file) }?;
+        let mut map = memmap2::MmapMut::map_anon(len)?;
+        #[cfg(target_os = "linux")]
+        let _ = map.advise(memmap2::Advice::HugePage); // a hint: refusal is fine
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(&mut map, 0)?;
         Ok(FileMap::Anywhere(map))
     }
 

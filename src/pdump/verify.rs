@@ -46,7 +46,7 @@ pub(super) fn live_symbols(syms: &[Symbol]) -> Vec<u64> {
     bits
 }
 
-/// Below this many bytes of conses a second thread costs more than it saves.
+/// Below this many bytes of image a second thread costs more than it saves.
 const PARALLEL_BYTES: usize = 1 << 20;
 
 fn reloc_err(m: String) -> Error {
@@ -133,14 +133,6 @@ impl Image<'_> {
         Ok(())
     }
 
-    /// A word of the hot image that holds a `Value`.
-    #[inline(always)]
-    fn value_at(&self, at: usize, what: &str) -> Result<u64, Error> {
-        let w = self.word(at);
-        self.value(w, self.reloc_bit(at), what, at)?;
-        Ok(w)
-    }
-
     /// A word of the hot image that holds a plain integer.
     #[inline(always)]
     fn plain(&self, at: usize) -> Result<u64, Error> {
@@ -187,15 +179,46 @@ impl Image<'_> {
     }
 
     /// Every word of `range` (hot) is a `Value`; unless `unbound_ok`, none
-    /// is the unbound marker.
+    /// is the unbound marker. Fixnums and live symbols (most words) take
+    /// the fast path; everything else goes through `value`.
     fn values(&self, range: std::ops::Range<usize>, what: &str, unbound_ok: bool) -> Result<(), Error> {
-        for at in range.step_by(8) {
-            let w = self.value_at(at, what)?;
-            if !unbound_ok && w == Value::UNBOUND.bits() {
-                return Err(object_err(format!("{what} word at image offset {at} is the unbound marker")));
+        let first = range.start / 8;
+        for (k, chunk) in self.bytes[range].chunks_exact(8).enumerate() {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap());
+            let i = first + k;
+            let bit = (self.relocs[i / 8] >> (i % 8)) & 1 != 0;
+            let fast = match w & TAG_MASK {
+                0 | 4 => !bit,
+                TAG_SYMBOL => {
+                    let s = (w >> 3) as usize;
+                    !bit && self.live_symbols.get(s / 64).is_some_and(|b| b & (1 << (s % 64)) != 0)
+                }
+                TAG_IMMEDIATE => false,
+                _ => bit && self.target(w).is_some(),
+            };
+            if !fast {
+                self.value(w, bit, what, 8 * i)?;
+                if !unbound_ok && w == Value::UNBOUND.bits() {
+                    return Err(object_err(format!("{what} word at image offset {} is the unbound marker", 8 * i)));
+                }
             }
         }
         Ok(())
+    }
+
+    /// Where vector slots end in the value-payload run, as the vectors'
+    /// lengths say (`cells` checks it exactly; this lets the value runs be
+    /// checked on another thread meanwhile).
+    fn slots_end_claimed(&self) -> usize {
+        let l = self.layout;
+        let values = l.range(Run::Values);
+        let mut end = values.start;
+        for off in l.range(Run::Vec32).step_by(32) {
+            if self.word(off) == VecKind::Vector as u64 {
+                end = end.saturating_add((self.word(off + 8) as usize).saturating_mul(8));
+            }
+        }
+        end.min(values.end)
     }
 
     /// The cells and payloads that need cursors, in run order. Returns
@@ -275,33 +298,73 @@ impl Image<'_> {
         let next = self.payload(off + 48, arrays_at, size * 8, Run::HashArrays)?;
         let index = self.payload(off + 56, arrays_at, index_size * 8, Run::HashArrays)?;
         debug_assert_eq!(next, hash + size * 8);
-        let occupied = |i: usize| self.word(kv + 16 * i) != Value::UNBOUND.bits();
-        let link = |arr: usize, i: usize| self.word(arr + 8 * i) as i64;
-        if (0..size).filter(|&i| occupied(i)).count() != count {
+        // One sequential pass over the entries finds the occupied slots;
+        // the chain walks then test a bitmap, not the (scattered) keys.
+        let unbound = Value::UNBOUND.bits();
+        let mut occupied = vec![0u64; size.div_ceil(64)];
+        let mut entries = 0;
+        for (i, kv) in self.bytes[kv..kv + 16 * size].chunks_exact(16).enumerate() {
+            if u64_at(kv, 0) != unbound {
+                if u64_at(kv, 8) == unbound {
+                    return Err(bad("an entry's value is the unbound marker"));
+                }
+                occupied[i / 64] |= 1 << (i % 64);
+                entries += 1;
+            }
+        }
+        if entries != count {
             return Err(bad("count does not match its entries"));
         }
-        if (0..size).any(|i| occupied(i) && self.word(kv + 16 * i + 8) == Value::UNBOUND.bits()) {
-            return Err(bad("an entry's value is the unbound marker"));
-        }
-        // Every chain must stay in range and end: the free list visits only
-        // empty slots, the buckets only occupied ones, each slot once.
+        let bit = |map: &[u64], i: usize| map[i / 64] & (1 << (i % 64)) != 0;
+        let link = |arr: usize, i: usize| self.word(arr + 8 * i) as i64;
+        let corrupt = || bad("corrupt slot chain");
+        // The free list: only empty slots, each once, ending in -1.
         let mut seen = vec![0u64; size.div_ceil(64)];
-        let mut walk = |mut i: i64, want_occupied: bool| -> Result<(), Error> {
-            while i >= 0 {
-                let u = i as usize;
-                if u >= size || seen[u / 64] & (1 << (u % 64)) != 0 || occupied(u) != want_occupied {
-                    return Err(bad("corrupt slot chain"));
-                }
-                seen[u / 64] |= 1 << (u % 64);
-                i = link(next, u);
+        let mut i = next_free;
+        while i >= 0 {
+            let u = i as usize;
+            if u >= size || bit(&seen, u) || bit(&occupied, u) {
+                return Err(corrupt());
             }
-            if i != -1 { Err(bad("corrupt slot chain")) } else { Ok(()) }
+            seen[u / 64] |= 1 << (u % 64);
+            i = link(next, u);
+        }
+        if i != -1 {
+            return Err(corrupt());
+        }
+        if stale != 0 {
+            return Ok(()); // the buckets are rebuilt before any lookup
+        }
+        // The buckets, without chasing them (format invariant: a chain
+        // links each slot to a lower one, as the writer builds them in slot
+        // order): heads and links name occupied slots, a link goes down (so
+        // every chain ends), and no slot is entered twice (chains never
+        // merge, so unlinking one slot cannot leave it in another chain).
+        seen.fill(0);
+        let mut enter = |u: usize| {
+            let twice = bit(&seen, u);
+            seen[u / 64] |= 1 << (u % 64);
+            if twice { Err(corrupt()) } else { Ok(()) }
         };
-        walk(next_free, false)?;
-        if stale == 0 {
-            for b in 0..index_size {
-                walk(link(index, b), true)?;
+        for head in self.bytes[index..index + 8 * index_size].chunks_exact(8) {
+            let h = u64_at(head, 0) as i64;
+            if h == -1 {
+                continue;
             }
+            if h < 0 || h as usize >= size || !bit(&occupied, h as usize) {
+                return Err(corrupt());
+            }
+            enter(h as usize)?;
+        }
+        for (u, l) in self.bytes[next..next + 8 * size].chunks_exact(8).enumerate() {
+            let n = u64_at(l, 0) as i64;
+            if !bit(&occupied, u) || n == -1 {
+                continue;
+            }
+            if n < 0 || n as usize >= u || !bit(&occupied, n as usize) {
+                return Err(corrupt());
+            }
+            enter(n as usize)?;
         }
         Ok(())
     }
@@ -316,27 +379,37 @@ impl Image<'_> {
         Ok(())
     }
 
-    /// Runs every check of the module doc.
-    pub fn check(&self) -> Result<(), Error> {
+    /// Runs every check of the module doc, and compares the image's
+    /// checksum with `checksum`: the value runs on one thread, the
+    /// checksum and the cells on the other.
+    pub fn check(&self, checksum: u64) -> Result<(), Error> {
         self.bitmap_tail()?;
         let l = self.layout;
-        // The cells' walk finds where vector slots end in the value run;
-        // the conses need nothing from it, so they go to the other thread.
-        let conses = l.range(Run::Conses);
-        let slots_end = if conses.len() < PARALLEL_BYTES {
-            self.values(conses, "cons", false)?;
-            self.cells()?
-        } else {
-            let (cells, cons_result) = std::thread::scope(|s| {
-                let other = s.spawn(|| self.values(conses, "cons", false));
-                let cells = self.cells();
-                (cells, other.join().unwrap_or_else(|_| Err(object_err("verification thread panicked".into()))))
-            });
-            cons_result?;
-            cells?
-        };
         let values = l.range(Run::Values);
-        self.values(values.start..slots_end, "vector", false)?;
-        self.values(slots_end..values.end, "hash table", true)
+        let slots_end = self.slots_end_claimed();
+        let value_runs = || {
+            self.values(l.range(Run::Conses), "cons", false)?;
+            self.values(values.start..slots_end, "vector", false)?;
+            self.values(slots_end..values.end, "hash table", true)
+        };
+        let the_rest = || {
+            if super::format::checksum(self.bytes) != checksum {
+                return Err(Error::new(ErrorKind::Checksum, "heap-image section checksum mismatch"));
+            }
+            if self.cells()? != slots_end {
+                return Err(object_err("vector lengths do not match the value-payload run".into()));
+            }
+            Ok(())
+        };
+        let (first, second) = if self.bytes.len() < PARALLEL_BYTES {
+            (the_rest(), value_runs())
+        } else {
+            std::thread::scope(|s| {
+                let other = s.spawn(value_runs);
+                let mine = the_rest();
+                (mine, other.join().unwrap_or_else(|_| Err(object_err("verification thread panicked".into()))))
+            })
+        };
+        first.and(second)
     }
 }
