@@ -987,6 +987,31 @@ fn crafted_hash_tables_are_checked() {
         put_u64(b, im.at(o + 72), 0); // slot 0 is occupied in every dumped table
     });
     assert_refused(r, ErrorKind::Object, "free list through an occupied slot");
+    // Bucket chains: a link that goes up (chains link each slot to a lower
+    // one, so none can loop), two heads naming one slot (merged chains),
+    // a head naming an empty slot.
+    fn table_with_chain(b: &[u8], im: &Image) -> Option<(usize, usize, usize, usize)> {
+        im.of_kind(K_HASH).find_map(|o| {
+            let (size, kv) = (im.word(b, o + 24) as usize, im.target(im.word(b, o + 32)));
+            let (next, index) = (im.target(im.word(b, o + 48)), im.target(im.word(b, o + 56)));
+            let occupied = |i: usize| im.word(b, kv + 16 * i) != Value::UNBOUND.bits();
+            let linked = (0..size).find(|&i| occupied(i) && im.word(b, next + 8 * i) as i64 >= 0);
+            linked.map(|i| (o, next, index, i))
+        })
+    }
+    let r = crafted(|b, im| {
+        let (_, next, _, i) = table_with_chain(b, im).expect("a table with a chain of two");
+        put_u64(b, im.at(next + 8 * i), i as u64 + 1);
+    });
+    assert_refused(r, ErrorKind::Object, "chain link going up");
+    let r = crafted(|b, im| {
+        let (o, _, index, _) = table_with_chain(b, im).unwrap();
+        let n = im.word(b, o + 64) as usize;
+        let heads: Vec<usize> = (0..n).filter(|&k| im.word(b, index + 8 * k) as i64 >= 0).collect();
+        let first = im.word(b, index + 8 * heads[0]);
+        put_u64(b, im.at(index + 8 * heads[1]), first);
+    });
+    assert_refused(r, ErrorKind::Object, "two heads naming one slot");
     // Count, sizes, test, header and reserved words.
     let field = |at: usize, v: u64, what: &str| {
         let r = crafted(|b, im| {
