@@ -209,6 +209,78 @@ impl Layout {
     }
 }
 
+/// Byte offsets of the cell fields the writer emits and the verifier
+/// reads, taken from the runtime's own layouts (`gc::object`). The writer
+/// emits each cell's words in field order; the assertions below pin that
+/// order, so a change to a layout fails to compile instead of drifting.
+pub mod field {
+    use crate::gc::object::{Bignum, HashTable, LispString, Vector};
+    use std::mem::{offset_of, size_of};
+
+    pub const STRING_DATA: usize = offset_of!(LispString, data);
+    pub const STRING_LEN: usize = offset_of!(LispString, len);
+    pub const STRING_CAP: usize = offset_of!(LispString, cap);
+    pub const STRING_NCHARS: usize = offset_of!(LispString, nchars);
+    pub const VECTOR_HEADER: usize = offset_of!(Vector, header);
+    pub const VECTOR_LEN: usize = offset_of!(Vector, len);
+    pub const VECTOR_DATA: usize = offset_of!(Vector, data);
+    pub const VECTOR_RESERVED: usize = offset_of!(Vector, _reserved);
+    pub const BIGNUM_LEN: usize = offset_of!(Bignum, len);
+    pub const BIGNUM_LIMBS: usize = offset_of!(Bignum, limbs);
+    pub const BIGNUM_NEGATIVE: usize = offset_of!(Bignum, negative);
+    pub const TABLE_HEADER: usize = offset_of!(HashTable, header);
+    pub const TABLE_TEST: usize = offset_of!(HashTable, test);
+    pub const TABLE_COUNT: usize = offset_of!(HashTable, count);
+    pub const TABLE_SIZE: usize = offset_of!(HashTable, size);
+    pub const TABLE_KV: usize = offset_of!(HashTable, kv);
+    pub const TABLE_HASH: usize = offset_of!(HashTable, hash);
+    pub const TABLE_NEXT: usize = offset_of!(HashTable, next);
+    pub const TABLE_INDEX: usize = offset_of!(HashTable, index);
+    pub const TABLE_INDEX_SIZE: usize = offset_of!(HashTable, index_size);
+    pub const TABLE_NEXT_FREE: usize = offset_of!(HashTable, next_free);
+    pub const TABLE_STALE: usize = offset_of!(HashTable, stale);
+    pub const TABLE_RESERVED: usize = offset_of!(HashTable, _reserved);
+
+    /// Offsets of consecutive words from 0, in the writer's emission order.
+    const fn in_order(fields: &[usize], size: usize) -> bool {
+        let mut i = 0;
+        while i < fields.len() {
+            if fields[i] != 8 * i {
+                return false;
+            }
+            i += 1;
+        }
+        8 * fields.len() == size
+    }
+    const _: () = assert!(in_order(&[STRING_DATA, STRING_LEN, STRING_CAP, STRING_NCHARS], size_of::<LispString>()));
+    const _: () = assert!(in_order(&[VECTOR_HEADER, VECTOR_LEN, VECTOR_DATA, VECTOR_RESERVED], size_of::<Vector>()));
+    const _: () = assert!(in_order(
+        &[offset_of!(Bignum, header), BIGNUM_LEN, BIGNUM_LIMBS, BIGNUM_NEGATIVE],
+        size_of::<Bignum>()
+    ));
+    const _: () = assert!(in_order(
+        &[
+            TABLE_HEADER,
+            TABLE_TEST,
+            TABLE_COUNT,
+            TABLE_SIZE,
+            TABLE_KV,
+            TABLE_HASH,
+            TABLE_NEXT,
+            TABLE_INDEX,
+            TABLE_INDEX_SIZE,
+            TABLE_NEXT_FREE,
+            TABLE_STALE,
+            TABLE_RESERVED,
+            TABLE_RESERVED + 8,
+            TABLE_RESERVED + 16,
+            TABLE_RESERVED + 24,
+            TABLE_RESERVED + 32,
+        ],
+        size_of::<HashTable>()
+    ));
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Header {
     pub version: u32,

@@ -37,9 +37,6 @@ pub enum Verify {
     Always,
 }
 
-/// Byte offset of `HashTable::stale` inside a hash-table cell.
-const HASH_STALE_OFFSET: usize = std::mem::offset_of!(crate::gc::object::HashTable, stale);
-
 /// What validation learnt about the file, for loading and `--dump-info`.
 pub(super) struct Validated {
     pub header: Header,
@@ -277,7 +274,7 @@ fn relocate_image(v: &Validated, image: &mut [u8]) -> u64 {
     if delta != 0 {
         // Buckets of tables keyed by address are rebuilt on first use.
         for &off in &v.fixups {
-            image[off + HASH_STALE_OFFSET..off + HASH_STALE_OFFSET + 8].copy_from_slice(&1u64.to_le_bytes());
+            image[off + field::TABLE_STALE..off + field::TABLE_STALE + 8].copy_from_slice(&1u64.to_le_bytes());
         }
     }
     delta

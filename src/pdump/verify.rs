@@ -17,7 +17,7 @@
 //! and the runs of plain values) run on two threads.
 
 use super::error::{Error, ErrorKind};
-use super::format::{Layout, Run, u64_at};
+use super::format::{Layout, Run, field, u64_at};
 use crate::gc::symbol::{SymFlags, Symbol};
 use crate::gc::value::{TAG_CONS, TAG_FLOAT, TAG_IMMEDIATE, TAG_MASK, TAG_STRING, TAG_SYMBOL, TAG_VECLIKE};
 use crate::gc::{Value, VecKind};
@@ -215,7 +215,7 @@ impl Image<'_> {
         let mut end = values.start;
         for off in l.range(Run::Vec32).step_by(32) {
             if self.word(off) == VecKind::Vector as u64 {
-                end = end.saturating_add((self.word(off + 8) as usize).saturating_mul(8));
+                end = end.saturating_add((self.word(off + field::VECTOR_LEN) as usize).saturating_mul(8));
             }
         }
         end.min(values.end)
@@ -227,11 +227,11 @@ impl Image<'_> {
         let l = self.layout;
         let mut bytes_at = l.starts[Run::StringBytes as usize];
         for off in l.range(Run::Strings).step_by(32) {
-            let len = self.plain(off + 8)? as usize;
-            let cap = self.plain(off + 16)? as usize;
-            let nchars = self.plain(off + 24)? as usize;
+            let len = self.plain(off + field::STRING_LEN)? as usize;
+            let cap = self.plain(off + field::STRING_CAP)? as usize;
+            let nchars = self.plain(off + field::STRING_NCHARS)? as usize;
             let padded = len.checked_next_multiple_of(8).ok_or_else(|| object_err(format!("string at {off} too long")))?;
-            let data = self.payload(off, &mut bytes_at, padded, Run::StringBytes)?;
+            let data = self.payload(off + field::STRING_DATA, &mut bytes_at, padded, Run::StringBytes)?;
             let text = std::str::from_utf8(&self.bytes[data..data + len])
                 .map_err(|_| object_err(format!("string at {off} is not UTF-8")))?;
             let chars = if text.is_ascii() { len } else { text.chars().count() };
@@ -245,16 +245,19 @@ impl Image<'_> {
         let mut values_at = l.starts[Run::Values as usize];
         let mut limbs_at = l.starts[Run::Limbs as usize];
         for off in l.range(Run::Vec32).step_by(32) {
-            let header = self.plain(off)?;
-            let len = self.plain(off + 8)? as usize;
-            let last = self.plain(off + 24)?;
+            // Vectors and bignums share the header, length and pointer words.
+            const _: () = assert!(field::VECTOR_LEN == field::BIGNUM_LEN && field::VECTOR_DATA == field::BIGNUM_LIMBS);
+            const _: () = assert!(field::VECTOR_RESERVED == field::BIGNUM_NEGATIVE);
+            let header = self.plain(off + field::VECTOR_HEADER)?;
+            let len = self.plain(off + field::VECTOR_LEN)? as usize;
+            let last = self.plain(off + field::VECTOR_RESERVED)?;
             let bytes = len.checked_mul(8).ok_or_else(|| object_err(format!("object at {off} too long")))?;
             match VecKind::from_header(header).filter(|_| header >> 8 == 0) {
                 Some(VecKind::Vector) if last == 0 => {
-                    self.payload(off + 16, &mut values_at, bytes, Run::Values)?;
+                    self.payload(off + field::VECTOR_DATA, &mut values_at, bytes, Run::Values)?;
                 }
                 Some(VecKind::Bignum) if last <= 1 && len > 0 => {
-                    self.payload(off + 16, &mut limbs_at, bytes, Run::Limbs)?;
+                    self.payload(off + field::BIGNUM_LIMBS, &mut limbs_at, bytes, Run::Limbs)?;
                 }
                 _ => return Err(object_err(format!("vector or bignum at {off} has a bad header"))),
             }
@@ -275,15 +278,15 @@ impl Image<'_> {
 
     fn hash_table(&self, off: usize, values_at: &mut usize, arrays_at: &mut usize) -> Result<(), Error> {
         let bad = |m: &str| object_err(format!("hash table at {off}: {m}"));
-        let header = self.plain(off)?;
-        let test = self.plain(off + 8)?;
-        let count = self.plain(off + 16)? as usize;
-        let size = self.plain(off + 24)? as usize;
-        let index_size = self.plain(off + 64)? as usize;
-        let next_free = self.plain(off + 72)? as i64;
-        let stale = self.plain(off + 80)?;
+        let header = self.plain(off + field::TABLE_HEADER)?;
+        let test = self.plain(off + field::TABLE_TEST)?;
+        let count = self.plain(off + field::TABLE_COUNT)? as usize;
+        let size = self.plain(off + field::TABLE_SIZE)? as usize;
+        let index_size = self.plain(off + field::TABLE_INDEX_SIZE)? as usize;
+        let next_free = self.plain(off + field::TABLE_NEXT_FREE)? as i64;
+        let stale = self.plain(off + field::TABLE_STALE)?;
         for k in 0..5 {
-            if self.plain(off + 88 + 8 * k)? != 0 {
+            if self.plain(off + field::TABLE_RESERVED + 8 * k)? != 0 {
                 return Err(bad("reserved words are not zero"));
             }
         }
@@ -293,10 +296,10 @@ impl Image<'_> {
         if size == 0 || size > (1 << 40) || !index_size.is_power_of_two() || index_size > (1 << 41) || count > size {
             return Err(bad("bad sizes"));
         }
-        let kv = self.payload(off + 32, values_at, size * 16, Run::Values)?;
-        let hash = self.payload(off + 40, arrays_at, size * 8, Run::HashArrays)?;
-        let next = self.payload(off + 48, arrays_at, size * 8, Run::HashArrays)?;
-        let index = self.payload(off + 56, arrays_at, index_size * 8, Run::HashArrays)?;
+        let kv = self.payload(off + field::TABLE_KV, values_at, size * 16, Run::Values)?;
+        let hash = self.payload(off + field::TABLE_HASH, arrays_at, size * 8, Run::HashArrays)?;
+        let next = self.payload(off + field::TABLE_NEXT, arrays_at, size * 8, Run::HashArrays)?;
+        let index = self.payload(off + field::TABLE_INDEX, arrays_at, index_size * 8, Run::HashArrays)?;
         debug_assert_eq!(next, hash + size * 8);
         // One sequential pass over the entries finds the occupied slots;
         // the chain walks then test a bitmap, not the (scattered) keys.
