@@ -38,7 +38,9 @@ fn main() {
     i.eval_str(&load_form).unwrap();
     let lib_dump = dir.join("lib.pdmp");
     pdump::dump_to_file(&mut i, &lib_dump).unwrap();
-    let from_dump = common::measure("library from its dump (verifying)", 21, || {
+    // The first load verifies; later ones reuse what this process verified.
+    pdump::load_file(&lib_dump, LoadOptions { verify: Verify::Always }).unwrap();
+    let from_dump = common::measure("library from its dump (verified before)", 21, || {
         let mut l = pdump::load_file(&lib_dump, LoadOptions::default()).unwrap();
         l.eval_str("(lib-fn-2999 1 2)").unwrap();
     });
@@ -48,32 +50,49 @@ fn main() {
         std::fs::metadata(&lib_dump).unwrap().len()
     );
 
-    // Large heaps: write and load throughput, GC after load.
+    // Large heaps: write and load throughput, clones, GC after load.
     for mb in [1usize, 10, 100] {
         let mut i = Interp::new().unwrap();
+        let t = Instant::now();
         i.eval_str(&heaps::heap_program(mb)).unwrap();
+        let build = t.elapsed().as_secs_f64();
         let path = dir.join(format!("heap{mb}.pdmp"));
         let t = Instant::now();
         let summary = pdump::dump_to_file(&mut i, &path).unwrap();
         let secs = t.elapsed().as_secs_f64();
         let size = summary.file_len as f64 / 1e6;
         println!(
-            "{mb:>3} MB heap: dump {size:.1} MB, {} objects, {} relocations; write {:.0} MB/s",
+            "{mb:>3} MB heap (built in {build:.2} s): dump {size:.1} MB, {} objects, {} relocations; write {secs:.3} s, {:.0} MB/s",
             summary.objects,
             summary.relocations,
             size / secs
         );
+        let snap = Snapshot::take(&mut i);
         drop(i);
-        // Once: the first load verifies and records; the timed ones use the record.
-        pdump::load_file(&path, LoadOptions::default()).unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        pdump::load_file(&path, LoadOptions::default()).unwrap();
-        for (label, verify) in [("verifying", Verify::Always), ("recorded", Verify::Once)] {
-            let s = common::measure(&format!("  load {mb} MB dump ({label})"), 5, || {
-                pdump::load_file(&path, LoadOptions { verify }).unwrap();
+        let s = common::measure(&format!("  clone a snapshot of the {mb} MB heap"), 11, || {
+            snap.instantiate().unwrap();
+        });
+        println!(
+            "    => {:.2} GB/s of image; {:.2}% of building the heap by evaluation",
+            size / 1e3 / s.median.as_secs_f64(),
+            100.0 * s.median.as_secs_f64() / build
+        );
+        drop(snap);
+        let s = common::measure(&format!("  load {mb} MB dump, full verification, preferred address"), 5, || {
+            pdump::load_file(&path, LoadOptions { verify: Verify::Always }).unwrap();
+        });
+        println!("    => {:.2} GB/s", size / 1e3 / s.median.as_secs_f64());
+        {
+            // While this one holds the preferred address, loads relocate.
+            let _holder = pdump::load_file(&path, LoadOptions::default()).unwrap();
+            let s = common::measure(&format!("  load {mb} MB dump, full verification, relocating"), 5, || {
+                pdump::load_file(&path, LoadOptions { verify: Verify::Always }).unwrap();
             });
             println!("    => {:.2} GB/s", size / 1e3 / s.median.as_secs_f64());
         }
+        common::measure(&format!("  load {mb} MB dump again (verified before)"), 5, || {
+            pdump::load_file(&path, LoadOptions::default()).unwrap();
+        });
         let mut l = pdump::load_file(&path, LoadOptions::default()).unwrap();
         common::measure(&format!("  full GC right after loading {mb} MB"), 11, || {
             l.gc(&[]);

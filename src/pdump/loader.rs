@@ -10,7 +10,7 @@ use std::time::Instant;
 use super::error::{Error, ErrorKind};
 use super::fingerprint::{FINGERPRINT, hex};
 use super::format::*;
-use super::mapping::FileMap;
+use super::mapping::{CloneMap, FileMap, SharedCold};
 use super::record;
 use crate::Interp;
 use crate::gc::symbol::{SymFlags, Symbol, SymbolTable};
@@ -271,13 +271,50 @@ fn relocate_words(image: &mut [u8], relocs: &[u8], delta: u64) {
 fn relocate_image(v: &Validated, image: &mut [u8]) -> u64 {
     let delta = (image.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
     relocate(image, &v.relocs, delta);
+    mark_moved_tables(v, image, delta);
+    delta
+}
+
+/// After a move, the buckets of tables keyed by address are rebuilt on
+/// first use.
+fn mark_moved_tables(v: &Validated, image: &mut [u8], delta: u64) {
     if delta != 0 {
-        // Buckets of tables keyed by address are rebuilt on first use.
         for &off in &v.fixups {
             image[off + field::TABLE_STALE..off + field::TABLE_STALE + 8].copy_from_slice(&1u64.to_le_bytes());
         }
     }
-    delta
+}
+
+/// Copies the hot image `src` into `dst` adding `delta` to every word whose
+/// relocation bit is set: one pass over both (each 512-byte block is
+/// relocated while it is in cache), split between two threads for a big
+/// image.
+fn copy_relocated(dst: &mut [u8], src: &[u8], relocs: &[u8], delta: u64) {
+    let half = (relocs.len() / 2) & !7;
+    if src.len() < PARALLEL_RELOCATION || half * 64 >= src.len() {
+        return copy_relocated_words(dst, src, relocs, delta);
+    }
+    let (dst_low, dst_high) = dst.split_at_mut(half * 64);
+    let (src_low, src_high) = src.split_at(half * 64);
+    let (low_bits, high_bits) = relocs.split_at(half);
+    std::thread::scope(|s| {
+        s.spawn(|| copy_relocated_words(dst_low, src_low, low_bits, delta));
+        copy_relocated_words(dst_high, src_high, high_bits, delta);
+    });
+}
+
+fn copy_relocated_words(dst: &mut [u8], src: &[u8], relocs: &[u8], delta: u64) {
+    for (block, (d, s)) in dst.chunks_mut(512).zip(src.chunks(512)).enumerate() {
+        d.copy_from_slice(s);
+        let Some(bits) = relocs.get(8 * block..8 * block + 8) else { continue };
+        let mut bits = u64::from_le_bytes(bits.try_into().unwrap());
+        while bits != 0 {
+            let at = 8 * bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let w = u64::from_le_bytes(d[at..at + 8].try_into().unwrap());
+            d[at..at + 8].copy_from_slice(&w.wrapping_add(delta).to_le_bytes());
+        }
+    }
 }
 
 /// Builds the interpreter around a relocated image at `base`; `owner`
@@ -409,23 +446,53 @@ fn remember_here(seen: &record::Observation, sum: u64, v: &Arc<Validated>) {
     }
 }
 
-/// Starts an interpreter from validated dump bytes held in memory: the
-/// image is copied into a private buffer, so every instance is independent.
-pub(super) fn instantiate(bytes: &[u8], v: &Validated, name: &str) -> Interp {
-    let start = Instant::now();
-    let src = &bytes[v.image_offset..v.image_offset + v.layout.image_len];
-    let mut buf = vec![0u64; v.layout.image_len / 8];
-    let image = words_as_bytes_mut(&mut buf);
-    image.copy_from_slice(src);
-    let base = image.as_ptr() as usize;
-    let delta = relocate_image(v, image);
-    build_interp(v, base, delta, Box::new(buf), name, "snapshot", start)
+/// Below this many bytes a clone copies the cold image too: mapping a
+/// shared memfd costs more than copying a small one.
+const SHARE_COLD_BYTES: usize = 1 << 20;
+
+/// The cold part of the image in `bytes`, to be shared by clones (None if
+/// it is small enough to copy).
+pub(super) fn shared_cold(bytes: &[u8], v: &Validated) -> Result<Option<SharedCold>, Error> {
+    let image = &bytes[v.image_offset..v.image_offset + v.layout.image_len];
+    let cold = &image[v.layout.cold_base..];
+    if cold.len() < SHARE_COLD_BYTES {
+        return Ok(None);
+    }
+    let shared = SharedCold::new(cold).map_err(|e| Error::new(ErrorKind::Io, format!("cannot share a snapshot: {e}")))?;
+    Ok(Some(shared))
 }
 
-fn words_as_bytes_mut(w: &mut [u64]) -> &mut [u8] {
-    // SAFETY: any initialised u64 memory is valid as bytes, u8 has no
-    // alignment requirement, and the length covers exactly the same memory.
-    unsafe { std::slice::from_raw_parts_mut(w.as_mut_ptr() as *mut u8, w.len() * 8) }
+/// Starts an interpreter from validated dump bytes held in memory: the hot
+/// image is copied into fresh memory and relocated in one pass; the cold
+/// image is mapped from `cold` (shared with every other clone until
+/// written), or copied when small.
+pub(super) fn instantiate(bytes: &[u8], v: &Validated, cold: Option<&SharedCold>, name: &str) -> Result<Interp, Error> {
+    let start = Instant::now();
+    let image = &bytes[v.image_offset..v.image_offset + v.layout.image_len];
+    let hot = &image[..v.layout.hot_len];
+    let (base, delta, owner): (usize, u64, Box<dyn std::any::Any + Send>) = match cold {
+        Some(cold) => {
+            let mut map = CloneMap::new(hot.len(), cold, v.layout.cold_base)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot map a snapshot clone: {e}")))?;
+            let dst = map.bytes_mut();
+            let delta = (dst.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
+            copy_relocated(&mut dst[..hot.len()], hot, &v.relocs, delta);
+            mark_moved_tables(v, dst, delta);
+            (dst.as_ptr() as usize, delta, Box::new(map))
+        }
+        None => {
+            let mut buf = vec![0u64; v.layout.image_len / 8];
+            // SAFETY: any initialised u64 memory is valid as bytes, u8 has
+            // no alignment requirement, and the length is the same memory.
+            let dst = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut u8, buf.len() * 8) };
+            let delta = (dst.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
+            copy_relocated(&mut dst[..hot.len()], hot, &v.relocs, delta);
+            dst[v.layout.cold_base..].copy_from_slice(&image[v.layout.cold_base..]);
+            mark_moved_tables(v, dst, delta);
+            (dst.as_ptr() as usize, delta, Box::new(buf))
+        }
+    };
+    Ok(build_interp(v, base, delta, owner, name, "snapshot", start))
 }
 
 /// The text of `minilisp --dump-info FILE`: header, sections and object

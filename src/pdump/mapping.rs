@@ -98,3 +98,92 @@ fn map_fixed(file: &File, len: usize, addr: usize) -> Option<FileMap> {
     }
     Some(FileMap::Fixed { ptr: p as *mut u8, len })
 }
+
+/// The cold part of a snapshot's image (string bytes, floats, limbs, table
+/// arrays: no pointers, so never relocated), kept once in a sealed memfd
+/// that every clone maps privately: clones share its pages until they
+/// write one.
+pub struct SharedCold {
+    file: File,
+    len: usize,
+}
+
+impl SharedCold {
+    pub fn new(bytes: &[u8]) -> std::io::Result<SharedCold> {
+        use std::io::Write;
+        use std::os::fd::FromRawFd;
+        let name = c"minilisp-snapshot-cold";
+        // SAFETY: a valid NUL-terminated name and known flags; the result is checked.
+        let fd = unsafe { libc::memfd_create(name.as_ptr(), libc::MFD_CLOEXEC | libc::MFD_ALLOW_SEALING) };
+        if fd < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        // SAFETY: `fd` is a new descriptor that nothing else owns.
+        let mut file = unsafe { File::from_raw_fd(fd) };
+        file.write_all(bytes)?;
+        // Sealed: no one can change what the clones see (private mappings
+        // may still be written: they are copy-on-write).
+        let seals = libc::F_SEAL_WRITE | libc::F_SEAL_SHRINK | libc::F_SEAL_GROW | libc::F_SEAL_SEAL;
+        // SAFETY: fcntl on our own descriptor with a known command.
+        if unsafe { libc::fcntl(file.as_raw_fd(), libc::F_ADD_SEALS, seals) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(SharedCold { file, len: bytes.len() })
+    }
+}
+
+/// One clone's image: fresh anonymous memory (in huge pages where the
+/// kernel gives them) for the hot part, which the caller fills, with the
+/// shared cold part mapped privately right after it (at `cold_offset`, a
+/// page multiple), so one range holds the whole image.
+pub struct CloneMap {
+    ptr: *mut u8,
+    len: usize,
+}
+
+// SAFETY: the mapping is plain memory exclusively owned by this value.
+unsafe impl Send for CloneMap {}
+
+impl CloneMap {
+    pub fn new(hot_len: usize, cold: &SharedCold, cold_offset: usize) -> std::io::Result<CloneMap> {
+        let len = cold_offset + cold.len;
+        assert!(hot_len <= cold_offset && cold_offset % super::format::PAGE == 0 && len > 0);
+        let rw = libc::PROT_READ | libc::PROT_WRITE;
+        // SAFETY: a fresh anonymous mapping anywhere; the result is checked.
+        let p = unsafe { libc::mmap(std::ptr::null_mut(), len, rw, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0) };
+        if p == libc::MAP_FAILED {
+            return Err(std::io::Error::last_os_error());
+        }
+        let map = CloneMap { ptr: p as *mut u8, len };
+        // SAFETY: advice on our own fresh mapping; refusal is harmless.
+        unsafe { libc::madvise(p, cold_offset, libc::MADV_HUGEPAGE) };
+        if cold.len > 0 {
+            // SAFETY: MAP_FIXED replaces only pages of the mapping just made
+            // (owned by `map`, which nothing else refers to yet): the range
+            // `cold_offset..len` lies inside it. The descriptor is valid.
+            let q = unsafe {
+                let at = map.ptr.add(cold_offset) as *mut libc::c_void;
+                libc::mmap(at, cold.len, rw, libc::MAP_PRIVATE | libc::MAP_FIXED, cold.file.as_raw_fd(), 0)
+            };
+            if q == libc::MAP_FAILED {
+                return Err(std::io::Error::last_os_error());
+            }
+        }
+        Ok(map)
+    }
+
+    pub fn bytes_mut(&mut self) -> &mut [u8] {
+        // SAFETY: `ptr` maps `len` writable (private) bytes for the lifetime
+        // of self, and &mut self gives exclusive access.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
+}
+
+impl Drop for CloneMap {
+    fn drop(&mut self) {
+        // SAFETY: `ptr`/`len` covers exactly the mappings made in `new`
+        // (the anonymous one and the cold part inside it), unmapped once;
+        // the heap that used them is gone.
+        unsafe { libc::munmap(self.ptr as *mut libc::c_void, self.len) };
+    }
+}

@@ -133,20 +133,31 @@ pub fn cache_dir() -> Option<PathBuf> {
 
 /// An in-memory dump (same bytes as a file) from which any number of fully
 /// independent interpreters can be started, on any thread.
+///
+/// A clone costs one copy of the hot image (cells and value payloads) and
+/// one relocation pass; the cold image (string bytes, floats, bignum limbs,
+/// table arrays) is mapped from one sealed memfd that all clones share
+/// until they write to it.
 #[derive(Clone)]
 pub struct Snapshot {
     bytes: Arc<Vec<u8>>,
     /// The parsed metadata, validated once when the snapshot was made.
     meta: Arc<loader::Validated>,
+    /// The cold image, shared by the clones (None: small, copied instead).
+    cold: Option<Arc<mapping::SharedCold>>,
 }
 
 impl Snapshot {
     /// Captures `interp` (a collection runs first).
+    ///
+    /// # Panics
+    /// If the kernel refuses the memfd for the cold image (out of memory).
     pub fn take(interp: &mut Interp) -> Snapshot {
         let bytes = writer::dump_to_bytes(interp);
         // Our own writer's output: metadata is parsed, objects need no re-check.
         let meta = loader::validate(&bytes, &LoadOptions::default(), loader::Level::Metadata).expect("the writer's own dump is valid");
-        Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta) }
+        let cold = loader::shared_cold(&bytes, &meta).expect("a memfd for the snapshot's cold image");
+        Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta), cold: cold.map(Arc::new) }
     }
 
     /// The dump bytes, exactly as they would be written to a file.
@@ -157,11 +168,12 @@ impl Snapshot {
     /// Checks `bytes` (fully) as a dump of this build and keeps them.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Snapshot, Error> {
         let meta = loader::validate(&bytes, &LoadOptions::default(), loader::Level::Full)?;
-        Ok(Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta) })
+        let cold = loader::shared_cold(&bytes, &meta)?;
+        Ok(Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta), cold: cold.map(Arc::new) })
     }
 
     /// A new interpreter with its own copy of the snapshot's heap.
     pub fn instantiate(&self) -> Result<Interp, Error> {
-        Ok(loader::instantiate(&self.bytes, &self.meta, "<snapshot>"))
+        loader::instantiate(&self.bytes, &self.meta, self.cold.as_deref(), "<snapshot>")
     }
 }
