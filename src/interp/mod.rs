@@ -290,12 +290,13 @@ impl Interp {
 
     /// Sets `gcs-done` and `gc-elapsed` to zero (a fresh start).
     pub(crate) fn reset_gc_counters(&mut self) {
-        self.heap.gc_count = 0;
-        self.heap.gc_seconds = 0.0;
-        let _ = self.set_symbol_value(sym::GCS_DONE, Value::fixnum(0));
+        // First the one allocation (which may collect and count it).
         if self.dump_zero.is_nil() {
             self.dump_zero = self.make_float(0.0);
         }
+        self.heap.gc_count = 0;
+        self.heap.gc_seconds = 0.0;
+        let _ = self.set_symbol_value(sym::GCS_DONE, Value::fixnum(0));
         let _ = self.set_symbol_value(sym::GC_ELAPSED, self.dump_zero);
     }
 
