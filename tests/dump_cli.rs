@@ -794,3 +794,22 @@ fn the_default_dump_is_verified_once_too() {
     let r = home.run(&["--verify-dump", "--eval", VERIFIED]);
     assert_eq!((r.stdout.as_str(), r.status), ("full", 0));
 }
+
+/// The demo's application library (demo/app.el, run by demo/run.sh)
+/// answers the same from source and from its dump.
+#[test]
+fn the_demo_library_answers_the_same_from_its_dump() {
+    let home = Home::new();
+    let app = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("demo/app.el");
+    let from_source = home.run(&["-l", s(&app), "--eval", "(app-main)"]);
+    assert_eq!((from_source.stderr.as_str(), from_source.status), ("", 0));
+    assert!(from_source.stdout.starts_with("(:rules "), "{}", from_source.stdout);
+    let dump = home.path("app.pdmp");
+    assert_eq!(home.run(&["-l", s(&app), "--dump-file", s(&dump)]).status, 0);
+    for extra in [&[][..], &["--verify-dump"]] {
+        let mut args = extra.to_vec();
+        args.extend(["--load-dump", s(&dump), "--eval", "(app-main)"]);
+        let from_dump = home.run(&args);
+        assert_eq!((from_dump.stdout.as_str(), from_dump.stderr.as_str(), from_dump.status), (from_source.stdout.as_str(), "", 0));
+    }
+}
