@@ -46,7 +46,8 @@ pub(super) struct Validated {
     /// The symbol table with image words (not yet relocated) in its cells;
     /// each load clones it (cheaply: names and the map are shared).
     pub template: SymbolTable,
-    pub relocs: Vec<u8>,
+    /// Where the relocation bitmap lies in the file (after the image).
+    pub relocs: std::ops::Range<usize>,
     pub fixups: Vec<usize>,
     pub empty_string: u64,
     pub empty_vector: u64,
@@ -137,6 +138,10 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
     let template = symbol_table(symbols, obarray);
 
     let relocs = section(bytes, &sections, SectionKind::Relocations);
+    let relocs_at = {
+        let s = sections.iter().find(|s| s.kind == SectionKind::Relocations).unwrap();
+        s.offset as usize..(s.offset + s.len) as usize
+    };
     if relocs.len() != layout.hot_len.div_ceil(8).div_ceil(64) * 8 {
         return Err(Error::new(ErrorKind::Relocation, "relocation bitmap size does not match the hot image"));
     }
@@ -181,7 +186,7 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
         image_offset: image_sec.offset as usize,
         layout,
         sections,
-        relocs: relocs.to_vec(),
+        relocs: relocs_at,
         fixups,
         empty_string,
         empty_vector,
@@ -267,12 +272,17 @@ fn relocate_words(image: &mut [u8], relocs: &[u8], delta: u64) {
     }
 }
 
-/// Relocates the image in place (mapped or copied) for its actual address.
-fn relocate_image(v: &Validated, image: &mut [u8]) -> u64 {
+/// Relocates the image inside the whole file's `bytes` in place for its
+/// actual address; returns the image's address and the delta.
+fn relocate_image(v: &Validated, bytes: &mut [u8]) -> (usize, u64) {
+    // The bitmap lies after the image (the section table forbids overlaps).
+    let (head, tail) = bytes.split_at_mut(v.relocs.start);
+    let relocs = &tail[..v.relocs.len()];
+    let image = &mut head[v.image_offset..v.image_offset + v.layout.image_len];
     let delta = (image.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
-    relocate(image, &v.relocs, delta);
+    relocate(image, relocs, delta);
     mark_moved_tables(v, image, delta);
-    delta
+    (image.as_ptr() as usize, delta)
 }
 
 /// After a move, the buckets of tables keyed by address are rebuilt on
@@ -384,9 +394,7 @@ pub(super) fn load_file_at_level(path: &Path, opts: LoadOptions, level: Level) -
     let len = usize::try_from(len).map_err(|_| Error::new(ErrorKind::Header, "file too large to map"))?;
     let mut map = FileMap::open(&file, len, preferred).map_err(|e| Error::io("cannot map", path, e))?;
     let (v, verified) = validate_file(map.bytes(), &opts, level, seen)?;
-    let image = &mut map.bytes_mut()[v.image_offset..v.image_offset + v.layout.image_len];
-    let base = image.as_ptr() as usize;
-    let delta = relocate_image(&v, image);
+    let (base, delta) = relocate_image(&v, map.bytes_mut());
     let name = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     Ok(build_interp(&v, base, delta, Box::new(map), &name.to_string_lossy(), verified, start))
 }
@@ -476,7 +484,7 @@ pub(super) fn instantiate(bytes: &[u8], v: &Validated, cold: Option<&SharedCold>
                 .map_err(|e| Error::new(ErrorKind::Io, format!("cannot map a snapshot clone: {e}")))?;
             let dst = map.bytes_mut();
             let delta = (dst.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
-            copy_relocated(&mut dst[..hot.len()], hot, &v.relocs, delta);
+            copy_relocated(&mut dst[..hot.len()], hot, &bytes[v.relocs.clone()], delta);
             mark_moved_tables(v, dst, delta);
             (dst.as_ptr() as usize, delta, Box::new(map))
         }
@@ -486,7 +494,7 @@ pub(super) fn instantiate(bytes: &[u8], v: &Validated, cold: Option<&SharedCold>
             // no alignment requirement, and the length is the same memory.
             let dst = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut u8, buf.len() * 8) };
             let delta = (dst.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
-            copy_relocated(&mut dst[..hot.len()], hot, &v.relocs, delta);
+            copy_relocated(&mut dst[..hot.len()], hot, &bytes[v.relocs.clone()], delta);
             dst[v.layout.cold_base..].copy_from_slice(&image[v.layout.cold_base..]);
             mark_moved_tables(v, dst, delta);
             (dst.as_ptr() as usize, delta, Box::new(buf))
