@@ -80,7 +80,11 @@ pub fn exercise(interp: Interp) {
             }
         }
     }
-    for form in DUMP_PROGRAM {
+    let verbose = std::env::var_os("FUZZ_VERBOSE").is_some();
+    for (i, form) in DUMP_PROGRAM.iter().enumerate() {
+        if verbose {
+            eprintln!("DUMP_PROGRAM[{i}]: {form}");
+        }
         let _ = interp.eval_str(form);
     }
 }
