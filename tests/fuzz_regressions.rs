@@ -61,6 +61,32 @@ fn harness_loads_a_valid_dump_with_and_without_fixup() {
     assert!(harness::run_dump(bytes), "a valid dump was rejected");
 }
 
+/// The file harness (dump_loader_file): a valid dump written to a file
+/// loads through `load_file` mapped at the preferred address and
+/// relocated, alone and as the target runs it (both, required to agree);
+/// a damaged one is refused by both loads alike; verification records go
+/// to the harness's private directory, never to the user's cache.
+#[test]
+fn file_harness_loads_a_valid_dump_mapped_and_relocated() {
+    let mut interp = Interp::bare();
+    let bytes = Snapshot::take(&mut interp).bytes().to_vec();
+    drop(interp);
+    assert!(harness::run_dump_file(bytes.clone(), false), "a valid dump was rejected (mapped)");
+    let records = std::env::var_os(minilisp::pdump::record::RECORD_DIR_ENV).map(PathBuf::from);
+    let records = records.expect("the harness names its own records directory");
+    assert!(records.starts_with(harness::file_dir()), "{}", records.display());
+    assert!(harness::run_dump_file(bytes.clone(), true), "a valid dump was rejected (relocated)");
+    assert!(harness::run_dump_file_both(bytes.clone()));
+    // Cut in half, with the header's length and checksums made right: the
+    // section table runs past the end, for both loads.
+    let mut half = bytes[..bytes.len() / 2].to_vec();
+    harness::fixup(&mut half);
+    assert!(!harness::run_dump_file_both(half));
+    assert!(!harness::run_dump_file_both(bytes[..100].to_vec()));
+    assert!(!harness::run_dump_file_both(Vec::new()));
+    let _ = std::fs::remove_dir_all(harness::file_dir());
+}
+
 /// dump_loader_fixed, crash 1 (in the harness, not the loader): a section
 /// table offset near `u64::MAX` overflowed `fixup`'s entry arithmetic. The
 /// loader itself rejects the file cleanly.

@@ -2,9 +2,12 @@
 //! function here, so a crashing input can be replayed outside AFL
 //! (`target/release/TARGET < input` runs one input when not under AFL).
 
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
 use minilisp::Interp;
-use minilisp::pdump::Snapshot;
 use minilisp::pdump::fingerprint::FINGERPRINT;
+use minilisp::pdump::{LoadOptions, Snapshot, load_file};
 
 /// The program run in every interpreter started from a fuzzed dump: it
 /// touches the objects the seed dumps hold (see `gen_seeds`), collects
@@ -29,7 +32,7 @@ pub const DUMP_PROGRAM: &[&str] = &[
     "(garbage-collect)",
 ];
 
-/// A new interpreter whose output goes nowhere and whose recursion limit
+/// The interpreter with its output going nowhere and whose recursion limit
 /// is small (deep recursion is slow, not interesting).
 fn quiet(mut interp: Interp) -> Interp {
     interp.stdout = Box::new(std::io::sink());
@@ -39,21 +42,34 @@ fn quiet(mut interp: Interp) -> Interp {
 }
 
 /// Loads `bytes` as a dump with full validation; if it loads, starts an
-/// interpreter from it, prints every symbol's cells and runs
-/// [`DUMP_PROGRAM`]. Returns whether the dump loaded.
+/// interpreter from it and [`exercise`]s it. Returns whether the dump
+/// loaded.
 pub fn run_dump(bytes: Vec<u8>) -> bool {
     let snap = match Snapshot::from_bytes(bytes) {
         Ok(s) => s,
         Err(e) => {
-            if std::env::var_os("FUZZ_VERBOSE").is_some() {
-                eprintln!("rejected: {e}");
-            }
+            verbose_rejection(&e);
             return false;
         }
     };
     let Ok(interp) = snap.instantiate() else { return false };
+    exercise(interp);
+    true
+}
+
+fn verbose_rejection(e: &minilisp::pdump::Error) {
+    if std::env::var_os("FUZZ_VERBOSE").is_some() {
+        eprintln!("rejected: {e}");
+    }
+}
+
+/// What every target does with an interpreter started from a fuzzed dump:
+/// silences it ([`quiet`]), prints every symbol's value, function and
+/// plist (walking every object reachable from a symbol through the
+/// printer), then evaluates each form of [`DUMP_PROGRAM`]. The interpreter
+/// is dropped on return (for a mapped dump: unmapped).
+pub fn exercise(interp: Interp) {
     let mut interp = quiet(interp);
-    // Walk every object reachable from a symbol through the printer.
     let n = interp.heap.symbols.len();
     for i in 0..n {
         let s = &interp.heap.symbols.syms[i];
@@ -64,10 +80,116 @@ pub fn run_dump(bytes: Vec<u8>) -> bool {
             }
         }
     }
-    for form in DUMP_PROGRAM {
+    let verbose = std::env::var_os("FUZZ_VERBOSE").is_some();
+    for (i, form) in DUMP_PROGRAM.iter().enumerate() {
+        if verbose {
+            eprintln!("DUMP_PROGRAM[{i}]: {form}");
+        }
         let _ = interp.eval_str(form);
     }
-    true
+}
+
+/// The file target's private directory: `dump_loader_file-PID` in the
+/// temporary directory (`$TMPDIR`), holding the input file and, through
+/// `MINILISP_RECORD_DIR`, the verification records, so fuzzing never
+/// writes into the user's cache. Made on first use; call it before
+/// `afl::fuzz!` so the fork server's children share one directory instead
+/// of leaving one each.
+pub fn file_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("dump_loader_file-{}", std::process::id()));
+        let records = dir.join("records");
+        std::fs::create_dir_all(&records).expect("create the file target's directory");
+        // SAFETY: minilisp reads its environment only through std::env,
+        // which serialises every access with set_var behind one lock, and
+        // no C code of this process reads the environment.
+        unsafe { std::env::set_var(minilisp::pdump::record::RECORD_DIR_ENV, &records) };
+        dir
+    })
+}
+
+/// Serialises the file runs of one process (the regression tests run in
+/// parallel): one input file, one live interpreter mapped from it (the
+/// preferred address holds one at a time; a file rewritten while mapped
+/// would change under it), and one setting of `MINILISP_DUMP_RELOCATE`.
+static FILE_LOCK: Mutex<()> = Mutex::new(());
+
+/// Loads the file at `path` with `load_file` (default options: verified
+/// fully unless a record in [`file_dir`] shows it unchanged since), mapped
+/// privately at the preferred address when that is free, or, with
+/// `relocate`, read into anonymous memory and relocated
+/// (`MINILISP_DUMP_RELOCATE=1`). Hold `FILE_LOCK`.
+fn load_dump_file(path: &Path, relocate: bool) -> Result<Interp, minilisp::pdump::Error> {
+    const RELOCATE: &str = "MINILISP_DUMP_RELOCATE";
+    if (std::env::var_os(RELOCATE).is_some_and(|v| v == "1")) != relocate {
+        // SAFETY: as in `file_dir` (minilisp reads the environment only
+        // through std::env); the loader's threads are scoped, so none is
+        // running between two loads.
+        unsafe {
+            if relocate {
+                std::env::set_var(RELOCATE, "1");
+            } else {
+                std::env::remove_var(RELOCATE);
+            }
+        }
+    }
+    load_file(path, LoadOptions::default())
+}
+
+/// Writes `bytes` over this process's input file (the same path every
+/// time, rewritten in place) and returns the path. Hold `FILE_LOCK`, and
+/// drop every interpreter mapped from the file first.
+fn write_dump_file(bytes: &[u8]) -> PathBuf {
+    let path = file_dir().join("input.dump");
+    std::fs::write(&path, bytes).expect("write the input file");
+    path
+}
+
+/// The real file path: writes `bytes` to this process's input file, loads
+/// it with `load_file` (see `load_dump_file`: at the preferred address, or
+/// relocated with `relocate`) and, if it loads, [`exercise`]s the
+/// interpreter. Returns whether the dump loaded.
+pub fn run_dump_file(bytes: Vec<u8>, relocate: bool) -> bool {
+    let _one = FILE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let path = write_dump_file(&bytes);
+    load_and_exercise(&path, relocate).is_ok()
+}
+
+/// [`run_dump_file`] both ways on one write of the file: mapped at the
+/// preferred address, then (that interpreter dropped) relocated. The two
+/// loads validate the same bytes, so they must agree: both load, or both
+/// fail with the same error (a panic otherwise). Returns whether
+/// the dump loaded.
+pub fn run_dump_file_both(bytes: Vec<u8>) -> bool {
+    let _one = FILE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let path = write_dump_file(&bytes);
+    let mapped = load_and_exercise(&path, false);
+    let relocated = load_and_exercise(&path, true);
+    match (&mapped, &relocated) {
+        (Ok(()), Ok(())) => true,
+        (Err(a), Err(b)) if a == b => false,
+        _ => panic!("the mapped load gave {mapped:?}, the relocating load {relocated:?}"),
+    }
+}
+
+/// Loads and exercises; the error as its kind and message.
+fn load_and_exercise(path: &Path, relocate: bool) -> Result<(), (minilisp::pdump::ErrorKind, String)> {
+    match load_dump_file(path, relocate) {
+        Ok(interp) => {
+            if std::env::var_os("FUZZ_VERBOSE").is_some()
+                && let Some(s) = &interp.dump_stats
+            {
+                eprintln!("loaded at {:#x}: relocated {}, verified {}", s.address, s.relocated, s.verified);
+            }
+            exercise(interp);
+            Ok(())
+        }
+        Err(e) => {
+            verbose_rejection(&e);
+            Err((e.kind, e.message))
+        }
+    }
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
