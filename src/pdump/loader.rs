@@ -146,13 +146,10 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
         return Err(Error::new(ErrorKind::Relocation, "relocation bitmap size does not match the hot image"));
     }
     let live = super::verify::live_symbols(&template.syms);
-    let check = super::verify::Image {
-        bytes: image,
-        layout: &layout,
-        relocs,
-        base: header.preferred_base,
-        live_symbols: &live,
-    };
+    if header.preferred_base.checked_add(layout.image_len as u64).is_none() {
+        return Err(Error::new(ErrorKind::Header, "the image does not fit at its preferred base"));
+    }
+    let check = super::verify::Image::new(image, &layout, relocs, header.preferred_base, &live);
     if level == Level::Full {
         check.check(image_sec.checksum)?;
         for (i, w) in words(obarray).enumerate() {

@@ -46,8 +46,9 @@ const RECORD_LIMIT: usize = 256;
 const RECORD_VERSION: u32 = 1;
 
 /// How much older than the moment it is looked at a file's ctime must be
-/// for a record: covers file systems whose timestamps are rounded (FAT's
-/// 10 ms). File systems with whole-second timestamps (a ctime with zero
+/// for a record, on file systems whose timestamps are rounded to
+/// milliseconds (FAT's 10 ms). Nanosecond timestamps need only the coarse
+/// clock to have moved past the ctime; whole-second ones (a ctime with zero
 /// nanoseconds) are compared in whole seconds.
 const RACY_MARGIN_NS: i128 = 20_000_000;
 
@@ -158,7 +159,8 @@ impl Observation {
 /// made after the record is certain to show. On a file system with
 /// whole-second timestamps it does not wait, and records nothing.
 pub fn remember_written(file: &File, fingerprint: &[u8; 32], header_checksum: u64) {
-    for _ in 0..4 {
+    // At most about 50 ms: a clock tick is 1 to 10 ms, a FAT granule 10 ms.
+    for _ in 0..25 {
         let Ok(seen) = Observation::of(file) else { return };
         if settled(&seen.identity, seen.at_ns) {
             seen.remember(fingerprint, header_checksum);
@@ -167,9 +169,14 @@ pub fn remember_written(file: &File, fingerprint: &[u8; 32], header_checksum: u6
         if seen.identity.ctime_nsec == 0 {
             return;
         }
-        let wait = (seen.identity.ctime_ns() + RACY_MARGIN_NS - seen.at_ns).clamp(1_000_000, RACY_MARGIN_NS);
-        // The coarse clock advances by ticks: one more millisecond covers it.
-        std::thread::sleep(std::time::Duration::from_nanos(wait as u64 + 1_000_000));
+        // Nanosecond timestamps wait for the next clock tick; rounded ones
+        // for the margin (plus a millisecond: the coarse clock ticks).
+        let wait = if seen.identity.ctime_nsec % 1_000_000 != 0 {
+            1_000_000
+        } else {
+            (seen.identity.ctime_ns() + RACY_MARGIN_NS - seen.at_ns).clamp(1_000_000, RACY_MARGIN_NS) + 1_000_000
+        };
+        std::thread::sleep(std::time::Duration::from_nanos(wait as u64));
     }
 }
 
@@ -244,7 +251,13 @@ fn settled(id: &FileIdentity, at_ns: i128) -> bool {
     if id.ctime_nsec == 0 {
         // Whole-second timestamps (or, rarely, a round value): compare seconds.
         (id.ctime_sec as i128) < at_ns.div_euclid(1_000_000_000)
+    } else if id.ctime_nsec % 1_000_000 != 0 {
+        // Nanosecond timestamps (ext4, xfs, btrfs, tmpfs): stamped from the
+        // coarse clock or finer, never below it, so once the coarse clock
+        // has passed the ctime every later change stamps a later one.
+        id.ctime_ns() < at_ns
     } else {
+        // Rounded timestamps (FAT's 10 ms): a margin of two granules.
         id.ctime_ns() + RACY_MARGIN_NS <= at_ns
     }
 }
@@ -338,11 +351,17 @@ mod tests {
 
     #[test]
     fn racy_ctimes_are_not_settled() {
+        // Nanosecond timestamps: settled once the clock is past the ctime.
         let id = identity(); // ctime 1_700_000_000.000000007
         let ct = id.ctime_ns();
+        assert!(!settled(&id, ct - 1));
         assert!(!settled(&id, ct));
-        assert!(!settled(&id, ct + RACY_MARGIN_NS - 1));
-        assert!(settled(&id, ct + RACY_MARGIN_NS));
+        assert!(settled(&id, ct + 1));
+        // Millisecond-rounded ones (FAT): two granules later.
+        let rounded = FileIdentity { ctime_nsec: 10_000_000, ..id };
+        let ct = rounded.ctime_ns();
+        assert!(!settled(&rounded, ct + RACY_MARGIN_NS - 1));
+        assert!(settled(&rounded, ct + RACY_MARGIN_NS));
         // Whole-second file systems: the next second.
         let whole = FileIdentity { ctime_nsec: 0, ..id };
         assert!(!settled(&whole, 1_700_000_000_999_999_999));

@@ -25,15 +25,21 @@ use crate::gc::{Value, VecKind};
 /// What the walk needs to know about the file.
 pub(super) struct Image<'a> {
     /// The heap image bytes.
-    pub bytes: &'a [u8],
-    pub layout: &'a Layout,
+    bytes: &'a [u8],
+    layout: &'a Layout,
     /// One bit per word of the hot image.
-    pub relocs: &'a [u8],
+    relocs: &'a [u8],
     /// The address the image was laid out for.
-    pub base: u64,
+    base: u64,
     /// Live (non-free) symbol slots, one bit each.
-    pub live_symbols: &'a [u64],
+    live_symbols: &'a [u64],
+    /// Per cell run (conses, strings, vec32, tables, floats): its image
+    /// address, length and cell-size mask, so a pointer check is two
+    /// compares.
+    cells: [(u64, u64, u64); 5],
 }
+
+const CELL_RUNS: [Run; 5] = [Run::Conses, Run::Strings, Run::Vec32, Run::HashTables, Run::Floats];
 
 /// Live symbol slots of a decoded table, as a bitmap.
 pub(super) fn live_symbols(syms: &[Symbol]) -> Vec<u64> {
@@ -57,7 +63,26 @@ fn object_err(m: String) -> Error {
     Error::new(ErrorKind::Object, m)
 }
 
-impl Image<'_> {
+impl<'a> Image<'a> {
+    /// The image at `bytes`, laid out as `layout` for the address `base`
+    /// (with `base + layout.image_len` not overflowing).
+    pub fn new(bytes: &'a [u8], layout: &'a Layout, relocs: &'a [u8], base: u64, live_symbols: &'a [u64]) -> Self {
+        let cells = CELL_RUNS.map(|run| {
+            let r = layout.range(run);
+            let size = run.cells().map_or(8, |k| k.cell_size()) as u64;
+            (base + r.start as u64, r.len() as u64, size - 1)
+        });
+        Image { bytes, layout, relocs, base, live_symbols, cells }
+    }
+
+    /// Whether address `a` is a cell boundary of cell run `k` (of `CELL_RUNS`).
+    #[inline(always)]
+    fn in_cells(&self, k: usize, a: u64) -> bool {
+        let (start, len, mask) = self.cells[k];
+        let d = a.wrapping_sub(start);
+        d < len && d & mask == 0
+    }
+
     #[inline(always)]
     fn word(&self, off: usize) -> u64 {
         u64_at(self.bytes, off)
@@ -73,20 +98,16 @@ impl Image<'_> {
     /// tag; None if it points anywhere else.
     #[inline(always)]
     pub fn target(&self, w: u64) -> Option<Run> {
-        let off = (w & !TAG_MASK).wrapping_sub(self.base);
-        let off = usize::try_from(off).ok()?;
-        let l = self.layout;
-        let at = |run: Run, shift: u32| {
-            let r = l.range(run);
-            (off >= r.start && off < r.end && (off - r.start) & ((1 << shift) - 1) == 0).then_some(run)
+        let a = w & !TAG_MASK;
+        let k = match w & TAG_MASK {
+            TAG_CONS => 0,
+            TAG_STRING => 1,
+            TAG_VECLIKE if self.in_cells(2, a) => 2,
+            TAG_VECLIKE => 3,
+            TAG_FLOAT => 4,
+            _ => return None,
         };
-        match w & TAG_MASK {
-            TAG_CONS => at(Run::Conses, 4),
-            TAG_STRING => at(Run::Strings, 5),
-            TAG_FLOAT => at(Run::Floats, 3),
-            TAG_VECLIKE => at(Run::Vec32, 5).or_else(|| at(Run::HashTables, 7)),
-            _ => None,
-        }
+        self.in_cells(k, a).then_some(CELL_RUNS[k])
     }
 
     /// Checks one `Value` word; `is_address` is its relocation bit (for a
