@@ -44,8 +44,7 @@ impl FileMap {
         let mut map = memmap2::MmapMut::map_anon(len)?;
         #[cfg(target_os = "linux")]
         let _ = map.advise(memmap2::Advice::HugePage); // a hint: refusal is fine
-        use std::os::unix::fs::FileExt;
-        file.read_exact_at(&mut map, 0)?;
+        read_into(file, &mut map)?;
         Ok(FileMap::Anywhere(map))
     }
 
@@ -75,6 +74,23 @@ impl Drop for FileMap {
             unsafe { libc::munmap(ptr as *mut libc::c_void, len) };
         }
     }
+}
+
+/// Reads `file` into `buf` from its start; a big file in two halves on two
+/// threads (the page faults and the copy out of the page cache dominate).
+fn read_into(file: &File, buf: &mut [u8]) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    const PARALLEL_READ: usize = 8 << 20;
+    if buf.len() < PARALLEL_READ {
+        return file.read_exact_at(buf, 0);
+    }
+    let half = (buf.len() / 2) & !(super::format::PAGE - 1);
+    let (low, high) = buf.split_at_mut(half);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| file.read_exact_at(high, half as u64));
+        let mine = file.read_exact_at(low, 0);
+        mine.and(other.join().unwrap_or_else(|_| Err(std::io::Error::other("reader thread panicked"))))
+    })
 }
 
 fn map_fixed(file: &File, len: usize, addr: usize) -> Option<FileMap> {

@@ -203,19 +203,25 @@ impl<'a> Image<'a> {
     /// is the unbound marker. Fixnums and live symbols (most words) take
     /// the fast path; everything else goes through `value`.
     fn values(&self, range: std::ops::Range<usize>, what: &str, unbound_ok: bool) -> Result<(), Error> {
+        // Tags that hold addresses (cons, string, veclike, float), and the
+        // cell run each must point into (veclike: vec32, else tables).
+        const POINTER_TAGS: u64 = 1 << TAG_CONS | 1 << TAG_STRING | 1 << TAG_VECLIKE | 1 << TAG_FLOAT;
+        const RUN_OF_TAG: [usize; 8] = [0, 0, 1, 2, 0, 0, 4, 0];
+        let (relocs, live) = (self.relocs, self.live_symbols);
         let first = range.start / 8;
         for (k, chunk) in self.bytes[range].chunks_exact(8).enumerate() {
             let w = u64::from_le_bytes(chunk.try_into().unwrap());
             let i = first + k;
-            let bit = (self.relocs[i / 8] >> (i % 8)) & 1 != 0;
-            let fast = match w & TAG_MASK {
-                0 | 4 => !bit,
-                TAG_SYMBOL => {
-                    let s = (w >> 3) as usize;
-                    !bit && self.live_symbols.get(s / 64).is_some_and(|b| b & (1 << (s % 64)) != 0)
-                }
-                TAG_IMMEDIATE => false,
-                _ => bit && self.target(w).is_some(),
+            let bit = (relocs[i / 8] >> (i % 8)) & 1 != 0;
+            let tag = w & TAG_MASK;
+            let pointer = (POINTER_TAGS >> tag) & 1 != 0;
+            let fast = if pointer {
+                bit && (self.in_cells(RUN_OF_TAG[tag as usize], w & !TAG_MASK) || (tag == TAG_VECLIKE && self.in_cells(3, w & !TAG_MASK)))
+            } else if tag == TAG_SYMBOL {
+                let s = (w >> 3) as usize;
+                !bit && live.get(s / 64).is_some_and(|b| b & (1 << (s % 64)) != 0)
+            } else {
+                !bit && tag != TAG_IMMEDIATE
             };
             if !fast {
                 self.value(w, bit, what, 8 * i)?;
