@@ -8,6 +8,11 @@
 # overflow on a crafted size panics instead of wrapping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Verification records of the dumps tests load in-process go to a private
+# directory, not the user's cache (tests of the default location unset it).
+records=$(mktemp -d)
+trap 'rm -rf "$records"' EXIT
+export MINILISP_RECORD_DIR="$records"
 MINILISP_SOAK_SECS=${MINILISP_SOAK_SECS:-120} cargo test --release "$@"
 dump_suites=(--test conformance --test dump_conformance --test pdump)
 echo "== conformance and dump tests, relocating load path (MINILISP_DUMP_RELOCATE=1)"

@@ -57,6 +57,9 @@ impl Home {
             .env("LC_ALL", "C.UTF-8")
             .env("HOME", &self.dir)
             .env("XDG_CACHE_HOME", self.cache())
+            // Records go where each test says (scripts/test.sh sets a
+            // directory for the in-process tests).
+            .env_remove("MINILISP_RECORD_DIR")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());

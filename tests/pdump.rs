@@ -210,3 +210,48 @@ fn a_file_verified_in_this_process_is_not_decoded_again() {
     assert_eq!(how(LoadOptions::default()), "process");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Clones of a snapshot whose cold image is big enough to be shared (a
+/// memfd mapped privately by each clone) are independent: a write to a
+/// dumped string's bytes, a float or a table in one clone is not seen by
+/// another, and clones on several threads at once all see the snapshot.
+#[test]
+fn clones_share_the_cold_image_until_they_write_it() {
+    let mut boot = Interp::new().unwrap();
+    boot.heap.stress = false; // the point here is the clones, not the collector
+    eval(
+        &mut boot,
+        r#"(progn (defvar big-strings (let (l) (dotimes (i 40000) (push (format "string number %06d with padding" i) l)) l))
+                  (defvar a-float 2.5)
+                  (defvar a-table (let ((h (make-hash-table :test 'equal))) (dotimes (i 1000) (puthash (format "k%d" i) i h)) h)))"#,
+    );
+    let snap = Snapshot::take(&mut boot);
+    drop(boot);
+    let check = "(list (length big-strings) (car big-strings) a-float (gethash \"k999\" a-table))";
+    let want = r#"(40000 "string number 039999 with padding" 2.5 999)"#;
+    let mut a = snap.instantiate().unwrap();
+    let mut b = snap.instantiate().unwrap();
+    eval(&mut a, "(progn (aset (car big-strings) 0 ?S) (setq a-float (* a-float 2)) (puthash \"k999\" 'changed a-table) (clrhash a-table))");
+    a.gc(&[]);
+    assert_eq!(eval(&mut a, "(list (car big-strings) a-float (hash-table-count a-table))"), r#"("String number 039999 with padding" 5.0 0)"#);
+    assert_eq!(eval(&mut b, check), want);
+    b.gc(&[]);
+    assert_eq!(eval(&mut b, check), want);
+    drop(a);
+    assert_eq!(eval(&mut b, check), want);
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let snap = snap.clone();
+            std::thread::spawn(move || {
+                let mut c = snap.instantiate().unwrap();
+                eval(&mut c, "(setcar big-strings (make-string 3 ?z))");
+                c.gc(&[]);
+                eval(&mut c, "(list (length big-strings) (cadr big-strings) a-float (gethash \"k999\" a-table))")
+            })
+        })
+        .collect();
+    for t in threads {
+        assert_eq!(t.join().unwrap(), r#"(40000 "string number 039998 with padding" 2.5 999)"#);
+    }
+    assert_eq!(eval(&mut b, check), want);
+}
