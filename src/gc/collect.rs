@@ -56,11 +56,7 @@ impl Heap {
                     self.gray.push(v);
                 }
             }
-            TAG_CONS | TAG_VECLIKE => {
-                if self.set_mark(v.addr()) {
-                    self.gray.push(v);
-                }
-            }
+            TAG_CONS | TAG_VECLIKE if self.set_mark(v.addr()) => self.gray.push(v),
             TAG_STRING | TAG_FLOAT => {
                 self.set_mark(v.addr());
             }

@@ -393,7 +393,7 @@ pub fn decode_sections(b: &[u8], h: &Header) -> Result<Vec<Section>, Error> {
             return Err(bad(format!("duplicate {} section", kind.name())));
         }
         let align = if kind == SectionKind::HeapImage { PAGE as u64 } else { 8 };
-        if s.offset % align != 0 {
+        if !s.offset.is_multiple_of(align) {
             return Err(bad(format!("{} section at offset {} is not {align}-aligned", kind.name(), s.offset)));
         }
         let fits = s.offset.checked_add(s.len).is_some_and(|e| e <= b.len() as u64);

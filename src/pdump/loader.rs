@@ -132,7 +132,7 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
 
     let symbols = decode_symbols(section(bytes, &sections, SectionKind::SymbolTable), nsyms)?;
     let obarray = section(bytes, &sections, SectionKind::Obarray);
-    if obarray.len() != nsyms.checked_mul(24).unwrap_or(usize::MAX) {
+    if obarray.len() != nsyms.saturating_mul(24) {
         return Err(Error::new(ErrorKind::Symbols, "obarray size does not match the symbol table"));
     }
     let template = symbol_table(symbols, obarray);

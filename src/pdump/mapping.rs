@@ -163,7 +163,7 @@ unsafe impl Send for CloneMap {}
 impl CloneMap {
     pub fn new(hot_len: usize, cold: &SharedCold, cold_offset: usize) -> std::io::Result<CloneMap> {
         let len = cold_offset + cold.len;
-        assert!(hot_len <= cold_offset && cold_offset % super::format::PAGE == 0 && len > 0);
+        assert!(hot_len <= cold_offset && cold_offset.is_multiple_of(super::format::PAGE) && len > 0);
         let rw = libc::PROT_READ | libc::PROT_WRITE;
         // SAFETY: a fresh anonymous mapping anywhere; the result is checked.
         let p = unsafe { libc::mmap(std::ptr::null_mut(), len, rw, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0) };

@@ -76,7 +76,7 @@ fn vec32_kind(addr: usize) -> VecKind {
     VecKind::from_header(unsafe { *(addr as *const u64) }).expect("a Vec32 cell holds a vector or bignum")
 }
 
-fn table_at<'h>(heap: &'h Heap, addr: usize) -> &'h HashTable {
+fn table_at(heap: &Heap, addr: usize) -> &HashTable {
     heap.hash_table(Value::from_ptr(addr, crate::gc::value::TAG_VECLIKE))
 }
 
