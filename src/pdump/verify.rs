@@ -13,8 +13,8 @@
 //! - lengths, UTF-8 and character counts of strings, headers of vectors,
 //!   bignums and tables, and every hash-table chain.
 //!
-//! The two halves of the work (the cells and payloads that need cursors,
-//! and the runs of plain values) run on two threads.
+//! The work runs on two threads: the checksum on one, the cells and the
+//! value payloads on the other, then the conses shared between them.
 
 use super::error::{Error, ErrorKind};
 use super::format::{Layout, Run, field, u64_at};
@@ -410,33 +410,46 @@ impl<'a> Image<'a> {
     }
 
     /// Runs every check of the module doc, and compares the image's
-    /// checksum with `checksum`: the value runs on one thread, the
-    /// checksum and the cells on the other.
+    /// checksum with `checksum`, on two threads: one sums the image, the
+    /// other checks the cells (strings with their bytes, tables with their
+    /// chains) and the value payloads; then both check the conses, taking
+    /// 1 MiB at a time until none are left, so neither waits for the other.
     pub fn check(&self, checksum: u64) -> Result<(), Error> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
         self.bitmap_tail()?;
         let l = self.layout;
         let values = l.range(Run::Values);
         let slots_end = self.slots_end_claimed();
-        let value_runs = || {
-            self.values(l.range(Run::Conses), "cons", false)?;
-            self.values(values.start..slots_end, "vector", false)?;
-            self.values(slots_end..values.end, "hash table", true)
+        let conses = l.range(Run::Conses);
+        let next = AtomicUsize::new(conses.start);
+        let share_conses = || loop {
+            const CHUNK: usize = 1 << 20;
+            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+            if start >= conses.end {
+                return Ok(());
+            }
+            self.values(start..(start + CHUNK).min(conses.end), "cons", false)?;
         };
-        let the_rest = || {
+        let sum_and_values = || {
             if super::format::checksum(self.bytes) != checksum {
                 return Err(Error::new(ErrorKind::Checksum, "heap-image section checksum mismatch"));
             }
+            share_conses()
+        };
+        let cells = || {
             if self.cells()? != slots_end {
                 return Err(object_err("vector lengths do not match the value-payload run".into()));
             }
-            Ok(())
+            self.values(values.start..slots_end, "vector", false)?;
+            self.values(slots_end..values.end, "hash table", true)?;
+            share_conses()
         };
         let (first, second) = if self.bytes.len() < PARALLEL_BYTES {
-            (the_rest(), value_runs())
+            (sum_and_values(), cells())
         } else {
             std::thread::scope(|s| {
-                let other = s.spawn(value_runs);
-                let mine = the_rest();
+                let other = s.spawn(cells);
+                let mine = sum_and_values();
                 (mine, other.join().unwrap_or_else(|_| Err(object_err("verification thread panicked".into()))))
             })
         };
