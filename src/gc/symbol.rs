@@ -28,22 +28,29 @@ bitflags! {
     }
 }
 
-#[derive(Clone)]
+/// A symbol's cells. Its name lives in the table (`SymbolTable::name`), so
+/// that cloning a table copies plain words, never a name.
+#[derive(Clone, Copy)]
 pub struct Symbol {
-    /// Shared (not copied) between clones of one snapshot.
-    pub name: Arc<str>,
     pub value: Value,
     pub function: Value,
     pub plist: Value,
     pub flags: SymFlags,
 }
 
-/// Cloning a table is cheap: names and the obarray map are shared until
-/// one clone interns or uninterns a symbol (copy-on-write), which is what
-/// makes snapshot clones fast.
+/// Cloning a table is cheap: the cells are plain words, and the names and
+/// the obarray map are shared until one clone changes them (copy-on-write),
+/// which is what makes snapshot clones fast.
 #[derive(Default, Clone)]
 pub struct SymbolTable {
     pub syms: Vec<Symbol>,
+    /// Names of the first `shared.len()` slots (a loaded dump's symbols),
+    /// one allocation shared by every clone; a slot given another name
+    /// after loading is in `renamed`.
+    shared: Arc<[Arc<str>]>,
+    renamed: HashMap<u32, Arc<str>>,
+    /// Names of the slots after the shared ones.
+    own: Vec<Arc<str>>,
     map: Arc<HashMap<Arc<str>, u32>>,
     free: Vec<u32>,
 }
@@ -53,6 +60,33 @@ impl SymbolTable {
         self.map.get(name).map(|&i| Value::symbol(i))
     }
 
+    /// The name of symbol `index`.
+    #[inline]
+    pub fn name(&self, index: u32) -> &str {
+        self.name_arc(index)
+    }
+
+    fn name_arc(&self, index: u32) -> &Arc<str> {
+        let i = index as usize;
+        match self.shared.get(i) {
+            Some(n) if self.renamed.is_empty() => n,
+            Some(n) => self.renamed.get(&index).unwrap_or(n),
+            None => &self.own[i - self.shared.len()],
+        }
+    }
+
+    fn set_name(&mut self, index: u32, name: Arc<str>) {
+        let i = index as usize;
+        if i < self.shared.len() {
+            self.renamed.insert(index, name);
+        } else if i - self.shared.len() < self.own.len() {
+            self.own[i - self.shared.len()] = name;
+        } else {
+            debug_assert_eq!(i - self.shared.len(), self.own.len());
+            self.own.push(name);
+        }
+    }
+
     pub fn intern(&mut self, name: &str) -> Value {
         if let Some(v) = self.find(name) {
             return v;
@@ -60,7 +94,7 @@ impl SymbolTable {
         let keyword = name.starts_with(':');
         let v = self.push(name, SymFlags::INTERNED);
         let i = v.as_symbol().unwrap();
-        let key = self.syms[i as usize].name.clone();
+        let key = self.name_arc(i).clone();
         Arc::make_mut(&mut self.map).insert(key, i);
         if keyword {
             let s = &mut self.syms[i as usize];
@@ -75,15 +109,17 @@ impl SymbolTable {
     }
 
     fn push(&mut self, name: &str, flags: SymFlags) -> Value {
-        let sym = Symbol { name: name.into(), value: Value::UNBOUND, function: Value::NIL, plist: Value::NIL, flags };
-        if let Some(i) = self.free.pop() {
+        let sym = Symbol { value: Value::UNBOUND, function: Value::NIL, plist: Value::NIL, flags };
+        let i = if let Some(i) = self.free.pop() {
             self.syms[i as usize] = sym;
-            Value::symbol(i)
+            i
         } else {
             let i = u32::try_from(self.syms.len()).expect("symbol table overflow");
             self.syms.push(sym);
-            Value::symbol(i)
-        }
+            i
+        };
+        self.set_name(i, name.into());
+        Value::symbol(i)
     }
 
     /// Removes `index` from the obarray (`unintern`); the symbol lives on.
@@ -91,7 +127,8 @@ impl SymbolTable {
         let s = &mut self.syms[index as usize];
         if s.flags.contains(SymFlags::INTERNED) {
             s.flags.remove(SymFlags::INTERNED);
-            Arc::make_mut(&mut self.map).remove(&s.name);
+            let name = self.name_arc(index).clone();
+            Arc::make_mut(&mut self.map).remove(&name);
         }
     }
 
@@ -99,11 +136,11 @@ impl SymbolTable {
     pub fn release(&mut self, index: u32) {
         let s = &mut self.syms[index as usize];
         debug_assert!(!s.flags.contains(SymFlags::INTERNED));
-        s.name = "".into();
         s.value = Value::UNBOUND;
         s.function = Value::NIL;
         s.plist = Value::NIL;
         s.flags = SymFlags::FREE;
+        self.set_name(index, "".into());
         self.free.push(index);
     }
 
@@ -125,19 +162,21 @@ impl SymbolTable {
         self.syms.is_empty()
     }
 
-    /// Rebuilds a table from dumped slots (index order preserved, so every
-    /// dumped reference to a symbol stays valid without relocation).
-    pub fn from_slots(syms: Vec<Symbol>) -> SymbolTable {
+    /// Rebuilds a table from dumped slots and their names (index order
+    /// preserved, so every dumped reference to a symbol stays valid without
+    /// relocation).
+    pub fn from_slots(syms: Vec<Symbol>, names: Vec<Arc<str>>) -> SymbolTable {
+        assert_eq!(syms.len(), names.len());
         let mut map = HashMap::with_capacity(syms.len());
         let mut free = Vec::new();
         for (i, s) in syms.iter().enumerate() {
             if s.flags.contains(SymFlags::FREE) {
                 free.push(i as u32);
             } else if s.flags.contains(SymFlags::INTERNED) {
-                map.insert(s.name.clone(), i as u32);
+                map.insert(names[i].clone(), i as u32);
             }
         }
         free.reverse();
-        SymbolTable { syms, map: Arc::new(map), free }
+        SymbolTable { syms, shared: names.into(), renamed: HashMap::new(), own: Vec::new(), map: Arc::new(map), free }
     }
 }

@@ -108,7 +108,7 @@ fn uninterned_symbols_are_collected_and_interned_ones_kept() {
     let cell = heap.alloc_cons(kept, Value::NIL);
     collect(&mut heap, &[cell]);
     assert!(heap.symbols.get(dropped.as_symbol().unwrap()).flags.contains(super::SymFlags::FREE));
-    assert_eq!(&*heap.symbols.get(kept.as_symbol().unwrap()).name, "kept");
+    assert_eq!(heap.symbols.name(kept.as_symbol().unwrap()), "kept");
     let v = heap.symbols.get(interned.as_symbol().unwrap()).value;
     assert_eq!(heap.str(v), "value");
     // The freed slot is reused by the next symbol.

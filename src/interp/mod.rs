@@ -446,7 +446,7 @@ impl Interp {
     }
 
     pub fn symbol_name(&self, s: Value) -> &str {
-        &self.heap.symbols.get(s.as_symbol().expect("symbol")).name
+        self.heap.symbols.name(s.as_symbol().expect("symbol"))
     }
 
     pub fn is_special(&self, s: Value) -> bool {

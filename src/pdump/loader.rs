@@ -194,16 +194,18 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
 /// its cells: every symbol loaded from a dump is immortal unless free.
 fn symbol_table(symbols: Vec<(SymFlags, String)>, obarray: &[u8]) -> SymbolTable {
     let mut ob = words(obarray);
+    let mut names = Vec::with_capacity(symbols.len());
     let slots = symbols
         .into_iter()
         .map(|(flags, name)| {
             let mut cell = || Value::from_bits(ob.next().unwrap());
             let (value, function, plist) = (cell(), cell(), cell());
             let flags = if flags.contains(SymFlags::FREE) { flags } else { flags | SymFlags::IMMORTAL };
-            Symbol { name: name.into(), value, function, plist, flags }
+            names.push(name.into());
+            Symbol { value, function, plist, flags }
         })
         .collect();
-    SymbolTable::from_slots(slots)
+    SymbolTable::from_slots(slots, names)
 }
 
 fn decode_symbols(b: &[u8], n: usize) -> Result<Vec<(SymFlags, String)>, Error> {

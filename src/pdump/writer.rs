@@ -370,12 +370,12 @@ fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result
     let syms = &heap.symbols.syms;
     let mut symtab = Vec::new();
     let mut obarray = Vec::with_capacity(syms.len() * 24);
-    for s in syms {
+    for (i, s) in syms.iter().enumerate() {
         // Every symbol still in the table survived the collection.
         let (flags, name, cells) = if s.flags.contains(SymFlags::FREE) {
             (SymFlags::FREE, "", [Value::UNBOUND, Value::NIL, Value::NIL])
         } else {
-            (s.flags - SymFlags::IMMORTAL, &*s.name, [s.value, s.function, s.plist])
+            (s.flags - SymFlags::IMMORTAL, heap.symbols.name(i as u32), [s.value, s.function, s.plist])
         };
         symtab.extend_from_slice(&flags.bits().to_le_bytes());
         symtab.extend_from_slice(&(name.len() as u32).to_le_bytes());

@@ -76,7 +76,7 @@ fn symbolp(_: &mut Interp, args: &[Value]) -> LResult {
 pub fn is_keyword(interp: &Interp, v: Value) -> bool {
     let Some(i) = v.as_symbol() else { return false };
     let s = interp.heap.symbols.get(i);
-    s.flags.contains(SymFlags::INTERNED) && s.name.starts_with(':')
+    s.flags.contains(SymFlags::INTERNED) && interp.heap.symbols.name(i).starts_with(':')
 }
 
 fn keywordp(interp: &mut Interp, args: &[Value]) -> LResult {

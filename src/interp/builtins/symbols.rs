@@ -61,7 +61,7 @@ fn intern(interp: &mut Interp, args: &[Value]) -> LResult {
 fn intern_soft(interp: &mut Interp, args: &[Value]) -> LResult {
     let name = args[0];
     if let Some(i) = name.as_symbol() {
-        let n = interp.heap.symbols.get(i).name.clone();
+        let n = interp.heap.symbols.name(i).to_owned();
         return Ok(match interp.heap.symbols.find(&n) {
             Some(s) if s == name => name,
             _ => Value::NIL,
@@ -75,7 +75,7 @@ fn intern_soft(interp: &mut Interp, args: &[Value]) -> LResult {
 fn unintern(interp: &mut Interp, args: &[Value]) -> LResult {
     let name = args[0];
     let target = if let Some(i) = name.as_symbol() {
-        let n = interp.heap.symbols.get(i).name.clone();
+        let n = interp.heap.symbols.name(i).to_owned();
         match interp.heap.symbols.find(&n) {
             Some(s) if s == name => s,
             _ => return Ok(Value::NIL),
