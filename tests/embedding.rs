@@ -100,3 +100,20 @@ fn values_rooted_from_rust_survive_collections() {
     assert_eq!(interp.prin1_to_string(interp.pinned(pin)), "(\"kept\" [x x x] 1.5)");
     interp.unpin(pin);
 }
+
+/// A lower `max-lisp-eval-depth` takes effect at once, in a `let` and by
+/// `setq`, and the old limit is back when the binding ends (the limit was
+/// cached and re-read only past the cached value).
+#[test]
+fn a_lower_max_lisp_eval_depth_takes_effect_at_once() {
+    let mut interp = Interp::new().expect("boot");
+    let mut eval = |src: &str| match interp.eval_str(src) {
+        Ok(v) => interp.prin1_to_string(v),
+        Err(e) => format!("ERROR {}", e.object),
+    };
+    eval("(defun depth-probe (n) (if (= n 0) 0 (1+ (depth-probe (1- n)))))");
+    assert_eq!(eval("(condition-case nil (let ((max-lisp-eval-depth 200)) (depth-probe 100)) (error 'too-deep))"), "too-deep");
+    assert_eq!(eval("(depth-probe 100)"), "100");
+    assert_eq!(eval("(progn (setq max-lisp-eval-depth 150) (condition-case nil (depth-probe 100) (error 'too-deep)))"), "too-deep");
+    assert_eq!(eval("(progn (setq max-lisp-eval-depth 1600) (depth-probe 100))"), "100");
+}

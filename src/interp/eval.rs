@@ -138,20 +138,19 @@ impl Interp {
     pub(crate) fn enter(&mut self) -> LResult<()> {
         self.maybe_quit()?;
         self.depth += 1;
-        if self.depth > self.max_depth && self.depth > self.eval_depth_limit() {
+        if self.depth > self.max_depth {
             self.depth -= 1;
             return Err(self.nesting_error());
         }
         Ok(())
     }
 
-    /// The current `max-lisp-eval-depth` (at least 100, as in Emacs); cached
-    /// in `max_depth` so the hot path compares against a field.
-    #[cold]
-    fn eval_depth_limit(&mut self) -> usize {
+    /// Caches the current `max-lisp-eval-depth` (at least 100, as in Emacs)
+    /// in `max_depth`, so the hot path compares against a field; called
+    /// whenever the variable's value changes (set, bound, unbound, loaded).
+    pub(crate) fn refresh_depth_limit(&mut self) {
         let v = self.symbol_value(sym::MAX_LISP_EVAL_DEPTH).as_fixnum().unwrap_or(0);
         self.max_depth = usize::try_from(v).unwrap_or(0).max(100);
-        self.max_depth
     }
 
     #[cold]

@@ -473,6 +473,9 @@ impl Interp {
             return Err(self.setting_constant(s));
         }
         self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = v;
+        if s == sym::MAX_LISP_EVAL_DEPTH {
+            self.refresh_depth_limit();
+        }
         Ok(())
     }
 
@@ -545,6 +548,9 @@ impl Interp {
         let old = self.symbol_value(s);
         self.specpdl.push((s, old));
         self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = v;
+        if s == sym::MAX_LISP_EVAL_DEPTH {
+            self.refresh_depth_limit();
+        }
         Ok(())
     }
 
@@ -557,6 +563,9 @@ impl Interp {
         while self.specpdl.len() > depth {
             let (s, old) = self.specpdl.pop().unwrap();
             self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = old;
+            if s == sym::MAX_LISP_EVAL_DEPTH {
+                self.refresh_depth_limit();
+            }
         }
     }
 
