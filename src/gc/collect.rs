@@ -269,7 +269,7 @@ impl Heap {
 /// # Safety
 /// `addr` must be an allocated cell of `kind` whose payload is freed once.
 pub(super) unsafe fn finalize_cell(addr: usize, kind: BlockKind, mapped: &[std::ops::Range<usize>]) {
-    let is_mapped = |p: usize| mapped.iter().any(|r| r.contains(&p));
+    let is_mapped = |p: usize| super::heap::in_ranges(mapped, p);
     // SAFETY: per the contract the cell holds a valid `kind` object whose payloads
     // came from `payload_from_vec`/`string_payload` with the recorded lengths,
     // unless they lie in a mapped dump, which is never freed.

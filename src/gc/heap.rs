@@ -124,11 +124,9 @@ impl Heap {
         self.mappings.push(owner);
     }
 
-
     #[inline(always)]
     pub fn is_mapped(&self, addr: usize) -> bool {
-        // Nearly always zero or one range: a linear scan beats a tree.
-        self.mapped.iter().any(|r| r.contains(&addr))
+        in_ranges(&self.mapped, addr)
     }
 
     /// Records that the object `obj` is about to receive a pointer; a dumped
@@ -536,6 +534,13 @@ impl Drop for Heap {
     }
 }
 
+/// True if `addr` lies in one of the mapped dump `ranges` (nearly always
+/// zero or one range: a linear scan beats a tree).
+#[inline(always)]
+pub(super) fn in_ranges(ranges: &[Range<usize>], addr: usize) -> bool {
+    ranges.iter().any(|r| r.contains(&addr))
+}
+
 pub(super) fn count_chars(s: &str) -> usize {
     if s.is_ascii() { s.len() } else { s.chars().count() }
 }
@@ -584,7 +589,7 @@ fn index_size_for(size: usize) -> usize {
 fn hash_table_resize(t: &mut HashTable, new_size: usize, mapped: &[Range<usize>]) -> usize {
     let old = t.size;
     let new_size = new_size.max(old).max(1);
-    let is_mapped = |p: usize| mapped.iter().any(|r| r.contains(&p));
+    let is_mapped = |p: usize| in_ranges(mapped, p);
     // SAFETY (for the slice reads below): the payloads hold `old` slots
     // (2*old for kv) as maintained by this function.
     let (mut kv, mut hash, mut next) = unsafe {
