@@ -53,9 +53,14 @@ pub(super) struct Validated {
     pub empty_vector: u64,
 }
 
-fn section<'b>(bytes: &'b [u8], sections: &[Section], kind: SectionKind) -> &'b [u8] {
+/// Where the section of `kind` lies in the file.
+fn section_range(sections: &[Section], kind: SectionKind) -> std::ops::Range<usize> {
     let s = sections.iter().find(|s| s.kind == kind).expect("validated section table");
-    &bytes[s.offset as usize..(s.offset + s.len) as usize]
+    s.offset as usize..(s.offset + s.len) as usize
+}
+
+fn section<'b>(bytes: &'b [u8], sections: &[Section], kind: SectionKind) -> &'b [u8] {
+    &bytes[section_range(sections, kind)]
 }
 
 fn words(b: &[u8]) -> impl Iterator<Item = u64> + '_ {
@@ -67,15 +72,14 @@ fn words(b: &[u8]) -> impl Iterator<Item = u64> + '_ {
 pub(super) enum Level {
     /// Everything: metadata, checksums, every object and relocation.
     Full,
-    /// Metadata and checksums (for bytes this process's writer just made).
-    Metadata,
     /// Metadata only: no image checksum, no per-object work, so the cost
-    /// does not grow with the dump (`load_file_trusted`).
+    /// does not grow with the dump (a record, `load_file_trusted`, or bytes
+    /// this process's writer just made).
     Trusted,
 }
 
 /// Checks the file to the given `level`.
-pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Result<Validated, Error> {
+pub(super) fn validate(bytes: &[u8], level: Level) -> Result<Validated, Error> {
     let header = Header::decode(bytes)?;
     if header.fingerprint != FINGERPRINT {
         return Err(Error::new(
@@ -108,7 +112,7 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
     let sections = decode_sections(bytes, &header)?;
     for s in &sections {
         // The full check sums the image in parallel with its other work.
-        if s.kind == SectionKind::HeapImage && level != Level::Metadata {
+        if s.kind == SectionKind::HeapImage {
             continue;
         }
         let data = &bytes[s.offset as usize..(s.offset + s.len) as usize];
@@ -138,14 +142,11 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
     let template = symbol_table(symbols, obarray);
 
     let relocs = section(bytes, &sections, SectionKind::Relocations);
-    let relocs_at = {
-        let s = sections.iter().find(|s| s.kind == SectionKind::Relocations).unwrap();
-        s.offset as usize..(s.offset + s.len) as usize
-    };
     if relocs.len() != layout.hot_len.div_ceil(8).div_ceil(64) * 8 {
         return Err(Error::new(ErrorKind::Relocation, "relocation bitmap size does not match the hot image"));
     }
-    let live = super::verify::live_symbols(&template.syms);
+    // Only the full check looks at symbol references.
+    let live = if level == Level::Full { super::verify::live_symbols(&template.syms) } else { Vec::new() };
     if header.preferred_base.checked_add(layout.image_len as u64).is_none() {
         return Err(Error::new(ErrorKind::Header, "the image does not fit at its preferred base"));
     }
@@ -178,12 +179,12 @@ pub(super) fn validate(bytes: &[u8], _opts: &LoadOptions, level: Level) -> Resul
         fixups.push(off);
     }
     Ok(Validated {
+        relocs: section_range(&sections, SectionKind::Relocations),
         template,
         header,
         image_offset: image_sec.offset as usize,
         layout,
         sections,
-        relocs: relocs_at,
         fixups,
         empty_string,
         empty_vector,
@@ -235,38 +236,49 @@ fn decode_symbols(b: &[u8], n: usize) -> Result<Vec<(SymFlags, String)>, Error> 
     Ok(out)
 }
 
-/// Applies `delta` to every word whose relocation bit is set (one
-/// sequential pass over the bitmap and the hot image, split between two
-/// threads for a big image).
-fn relocate(image: &mut [u8], relocs: &[u8], delta: u64) {
-    if delta == 0 {
-        return;
-    }
-    // One bitmap byte covers 64 image bytes.
+/// Adds `delta` to every word of the hot image in `dst` whose relocation
+/// bit is set, first copying each 512-byte block from `src` when given (a
+/// clone's copy and relocation are then one pass, each block relocated
+/// while it is in cache). One sequential pass over the bitmap, split
+/// between two threads for a big image.
+fn relocate_into(dst: &mut [u8], src: Option<&[u8]>, relocs: &[u8], delta: u64) {
+    // One bitmap byte covers 64 image bytes; halves end on a whole block.
     let half = (relocs.len() / 2) & !7;
-    if relocs.len() * 64 < PARALLEL_RELOCATION || half * 64 >= image.len() {
-        return relocate_words(image, relocs, delta);
+    let len = src.map_or(dst.len(), <[u8]>::len);
+    if relocs.len() * 64 < PARALLEL_RELOCATION || half * 64 >= len {
+        return relocate_blocks(dst, src, relocs, delta);
     }
-    let (low, high) = image.split_at_mut(half * 64);
+    let (dst_low, dst_high) = dst.split_at_mut(half * 64);
+    let (src_low, src_high) = match src.map(|s| s.split_at(half * 64)) {
+        Some((l, h)) => (Some(l), Some(h)),
+        None => (None, None),
+    };
     let (low_bits, high_bits) = relocs.split_at(half);
     std::thread::scope(|s| {
-        s.spawn(|| relocate_words(low, low_bits, delta));
-        relocate_words(high, high_bits, delta);
+        s.spawn(|| relocate_blocks(dst_low, src_low, low_bits, delta));
+        relocate_blocks(dst_high, src_high, high_bits, delta);
     });
 }
 
 /// Below this many bytes of hot image a second thread costs more than it saves.
 const PARALLEL_RELOCATION: usize = 1 << 20;
 
-fn relocate_words(image: &mut [u8], relocs: &[u8], delta: u64) {
-    for (wi, chunk) in relocs.chunks_exact(8).enumerate() {
-        let mut bits = u64::from_le_bytes(chunk.try_into().unwrap());
+fn relocate_blocks(dst: &mut [u8], src: Option<&[u8]>, relocs: &[u8], delta: u64) {
+    for (block, bits) in relocs.chunks_exact(8).enumerate() {
+        let lo = block * 512;
+        if let Some(src) = src {
+            let hi = (lo + 512).min(src.len());
+            if lo >= hi {
+                break;
+            }
+            dst[lo..hi].copy_from_slice(&src[lo..hi]);
+        }
+        let mut bits = u64::from_le_bytes(bits.try_into().unwrap());
         while bits != 0 {
-            let word = wi * 64 + bits.trailing_zeros() as usize;
+            let at = lo + 8 * bits.trailing_zeros() as usize;
             bits &= bits - 1;
-            let at = word * 8;
-            let w = u64::from_le_bytes(image[at..at + 8].try_into().unwrap());
-            image[at..at + 8].copy_from_slice(&w.wrapping_add(delta).to_le_bytes());
+            let w = u64::from_le_bytes(dst[at..at + 8].try_into().unwrap());
+            dst[at..at + 8].copy_from_slice(&w.wrapping_add(delta).to_le_bytes());
         }
     }
 }
@@ -279,7 +291,9 @@ fn relocate_image(v: &Validated, bytes: &mut [u8]) -> (usize, u64) {
     let relocs = &tail[..v.relocs.len()];
     let image = &mut head[v.image_offset..v.image_offset + v.layout.image_len];
     let delta = (image.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
-    relocate(image, relocs, delta);
+    if delta != 0 {
+        relocate_into(image, None, relocs, delta);
+    }
     mark_moved_tables(v, image, delta);
     (image.as_ptr() as usize, delta)
 }
@@ -290,38 +304,6 @@ fn mark_moved_tables(v: &Validated, image: &mut [u8], delta: u64) {
     if delta != 0 {
         for &off in &v.fixups {
             image[off + field::TABLE_STALE..off + field::TABLE_STALE + 8].copy_from_slice(&1u64.to_le_bytes());
-        }
-    }
-}
-
-/// Copies the hot image `src` into `dst` adding `delta` to every word whose
-/// relocation bit is set: one pass over both (each 512-byte block is
-/// relocated while it is in cache), split between two threads for a big
-/// image.
-fn copy_relocated(dst: &mut [u8], src: &[u8], relocs: &[u8], delta: u64) {
-    let half = (relocs.len() / 2) & !7;
-    if src.len() < PARALLEL_RELOCATION || half * 64 >= src.len() {
-        return copy_relocated_words(dst, src, relocs, delta);
-    }
-    let (dst_low, dst_high) = dst.split_at_mut(half * 64);
-    let (src_low, src_high) = src.split_at(half * 64);
-    let (low_bits, high_bits) = relocs.split_at(half);
-    std::thread::scope(|s| {
-        s.spawn(|| copy_relocated_words(dst_low, src_low, low_bits, delta));
-        copy_relocated_words(dst_high, src_high, high_bits, delta);
-    });
-}
-
-fn copy_relocated_words(dst: &mut [u8], src: &[u8], relocs: &[u8], delta: u64) {
-    for (block, (d, s)) in dst.chunks_mut(512).zip(src.chunks(512)).enumerate() {
-        d.copy_from_slice(s);
-        let Some(bits) = relocs.get(8 * block..8 * block + 8) else { continue };
-        let mut bits = u64::from_le_bytes(bits.try_into().unwrap());
-        while bits != 0 {
-            let at = 8 * bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            let w = u64::from_le_bytes(d[at..at + 8].try_into().unwrap());
-            d[at..at + 8].copy_from_slice(&w.wrapping_add(delta).to_le_bytes());
         }
     }
 }
@@ -416,11 +398,11 @@ fn validate_file(
     seen: Option<record::Observation>,
 ) -> Result<(Arc<Validated>, &'static str), Error> {
     if level != Level::Full {
-        return Ok((Arc::new(validate(bytes, opts, level)?), "trusted"));
+        return Ok((Arc::new(validate(bytes, level)?), "trusted"));
     }
     let recorded = seen.zip(record::header_checksum(bytes));
     let Some((seen, sum)) = recorded.filter(|_| opts.verify == Verify::Once) else {
-        let v = Arc::new(validate(bytes, opts, Level::Full)?);
+        let v = Arc::new(validate(bytes, Level::Full)?);
         if let Some((seen, sum)) = recorded {
             seen.remember(&FINGERPRINT, sum);
             remember_here(&seen, sum, &v);
@@ -434,9 +416,9 @@ fn validate_file(
         }
     }
     let (v, how) = if seen.is_verified(&FINGERPRINT, sum) {
-        (Arc::new(validate(bytes, opts, Level::Trusted)?), "record")
+        (Arc::new(validate(bytes, Level::Trusted)?), "record")
     } else {
-        let v = Arc::new(validate(bytes, opts, Level::Full)?);
+        let v = Arc::new(validate(bytes, Level::Full)?);
         seen.remember(&FINGERPRINT, sum);
         (v, "full")
     };
@@ -484,7 +466,7 @@ pub(super) fn instantiate(bytes: &[u8], v: &Validated, cold: Option<&SharedCold>
                 .map_err(|e| Error::new(ErrorKind::Io, format!("cannot map a snapshot clone: {e}")))?;
             let dst = map.bytes_mut();
             let delta = (dst.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
-            copy_relocated(&mut dst[..hot.len()], hot, &bytes[v.relocs.clone()], delta);
+            relocate_into(&mut dst[..hot.len()], Some(hot), &bytes[v.relocs.clone()], delta);
             mark_moved_tables(v, dst, delta);
             (dst.as_ptr() as usize, delta, Box::new(map))
         }
@@ -494,7 +476,7 @@ pub(super) fn instantiate(bytes: &[u8], v: &Validated, cold: Option<&SharedCold>
             // no alignment requirement, and the length is the same memory.
             let dst = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut u8, buf.len() * 8) };
             let delta = (dst.as_ptr() as u64).wrapping_sub(v.header.preferred_base);
-            copy_relocated(&mut dst[..hot.len()], hot, &bytes[v.relocs.clone()], delta);
+            relocate_into(&mut dst[..hot.len()], Some(hot), &bytes[v.relocs.clone()], delta);
             dst[v.layout.cold_base..].copy_from_slice(&image[v.layout.cold_base..]);
             mark_moved_tables(v, dst, delta);
             (dst.as_ptr() as usize, delta, Box::new(buf))
@@ -507,7 +489,7 @@ pub(super) fn instantiate(bytes: &[u8], v: &Validated, cold: Option<&SharedCold>
 /// counts by kind.
 pub fn info(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
-    let v = validate(&bytes, &LoadOptions::default(), Level::Full)?;
+    let v = validate(&bytes, Level::Full)?;
     let mut out = String::new();
     use std::fmt::Write;
     let h = &v.header;

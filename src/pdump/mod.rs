@@ -155,7 +155,7 @@ impl Snapshot {
     pub fn take(interp: &mut Interp) -> Snapshot {
         let bytes = writer::dump_to_bytes(interp);
         // Our own writer's output: metadata is parsed, objects need no re-check.
-        let meta = loader::validate(&bytes, &LoadOptions::default(), loader::Level::Metadata).expect("the writer's own dump is valid");
+        let meta = loader::validate(&bytes, loader::Level::Trusted).expect("the writer's own dump is valid");
         let cold = loader::shared_cold(&bytes, &meta).expect("a memfd for the snapshot's cold image");
         Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta), cold: cold.map(Arc::new) }
     }
@@ -167,7 +167,7 @@ impl Snapshot {
 
     /// Checks `bytes` (fully) as a dump of this build and keeps them.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Snapshot, Error> {
-        let meta = loader::validate(&bytes, &LoadOptions::default(), loader::Level::Full)?;
+        let meta = loader::validate(&bytes, loader::Level::Full)?;
         let cold = loader::shared_cold(&bytes, &meta)?;
         Ok(Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta), cold: cold.map(Arc::new) })
     }

@@ -186,19 +186,6 @@ pub fn is_verified(file: &File, fingerprint: &[u8; 32], header_checksum: u64) ->
     Observation::of(file).is_ok_and(|o| o.is_verified(fingerprint, header_checksum))
 }
 
-/// Records that `file`, as it is now, was verified (or written) by a build
-/// with `fingerprint`; silently does nothing if it cannot.
-///
-/// The identity is taken now: a verifier should rather take an
-/// [`Observation`] before it reads the file and [`Observation::remember`]
-/// that, so that a change made while it reads is not recorded as verified
-/// (the loader does).
-pub fn remember_verified(file: &File, fingerprint: &[u8; 32], header_checksum: u64) {
-    if let Ok(o) = Observation::of(file) {
-        o.remember(fingerprint, header_checksum);
-    }
-}
-
 /// The header checksum of dump `bytes` (the u64 at header bytes 80..88).
 pub fn header_checksum(bytes: &[u8]) -> Option<u64> {
     bytes.get(80..88).map(|b| u64::from_le_bytes(b.try_into().unwrap()))
