@@ -541,7 +541,7 @@ pub(super) fn in_ranges(ranges: &[Range<usize>], addr: usize) -> bool {
     ranges.iter().any(|r| r.contains(&addr))
 }
 
-pub(super) fn count_chars(s: &str) -> usize {
+pub(crate) fn count_chars(s: &str) -> usize {
     if s.is_ascii() { s.len() } else { s.chars().count() }
 }
 

@@ -261,8 +261,7 @@ impl<'a> Image<'a> {
             let data = self.payload(off + field::STRING_DATA, &mut bytes_at, padded, Run::StringBytes)?;
             let text = std::str::from_utf8(&self.bytes[data..data + len])
                 .map_err(|_| object_err(format!("string at {off} is not UTF-8")))?;
-            let chars = if text.is_ascii() { len } else { text.chars().count() };
-            if cap != len || chars != nchars {
+            if cap != len || crate::gc::heap::count_chars(text) != nchars {
                 return Err(object_err(format!("string at {off} has inconsistent lengths")));
             }
         }

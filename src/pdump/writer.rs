@@ -70,10 +70,8 @@ impl Identity for ImageAddresses<'_, '_> {
     }
 }
 
-fn vec32_kind(addr: usize) -> VecKind {
-    // SAFETY: `addr` is a live Vec32 cell (listed by the cell order); every
-    // VecLike object starts with its header word.
-    VecKind::from_header(unsafe { *(addr as *const u64) }).expect("a Vec32 cell holds a vector or bignum")
+fn vec32_kind(heap: &Heap, addr: usize) -> VecKind {
+    heap.veclike_kind(Value::from_ptr(addr, crate::gc::value::TAG_VECLIKE))
 }
 
 fn table_at(heap: &Heap, addr: usize) -> &HashTable {
@@ -91,7 +89,7 @@ fn measure(heap: &Heap, order: &CellOrder) -> Layout {
     });
     heap.for_each_cell_in_order(BlockKind::Vec32, |a| {
         let v = Value::from_ptr(a, crate::gc::value::TAG_VECLIKE);
-        match vec32_kind(a) {
+        match vec32_kind(heap, a) {
             VecKind::Vector => lens[Run::Values as usize] += 8 * heap.vec_len(v),
             _ => lens[Run::Limbs as usize] += 8 * heap.bignum(v).1.len(),
         }
@@ -202,7 +200,7 @@ fn emit_hot<W: Write>(plan: &Plan, e: &mut Emitter<W>) -> std::io::Result<()> {
     let mut limbs_at = layout.starts[Run::Limbs as usize];
     plan.cells(BlockKind::Vec32, |a| {
         let v = Value::from_ptr(a, crate::gc::value::TAG_VECLIKE);
-        match vec32_kind(a) {
+        match vec32_kind(heap, a) {
             VecKind::Vector => {
                 let len = heap.vec_len(v);
                 e.word(VecKind::Vector as u64, false);
@@ -245,7 +243,7 @@ fn emit_hot<W: Write>(plan: &Plan, e: &mut Emitter<W>) -> std::io::Result<()> {
     });
     e.end_run(layout, Run::HashTables)?;
     plan.cells(BlockKind::Vec32, |a| {
-        if vec32_kind(a) == VecKind::Vector {
+        if vec32_kind(heap, a) == VecKind::Vector {
             for &x in heap.vec_slice(Value::from_ptr(a, crate::gc::value::TAG_VECLIKE)) {
                 e.value(plan, x);
             }
@@ -268,7 +266,7 @@ fn emit_cold<W: Write>(plan: &Plan, e: &mut Emitter<W>) -> std::io::Result<Vec<u
     plan.cells(BlockKind::String, |a| e.bytes(heap.str(Value::from_ptr(a, crate::gc::value::TAG_STRING)).as_bytes()));
     e.end_run(layout, Run::StringBytes)?;
     plan.cells(BlockKind::Vec32, |a| {
-        if vec32_kind(a) == VecKind::Bignum {
+        if vec32_kind(heap, a) == VecKind::Bignum {
             for &l in heap.bignum(Value::from_ptr(a, crate::gc::value::TAG_VECLIKE)).1 {
                 e.word(l, false);
             }
