@@ -1,12 +1,28 @@
 //! minilisp: a small, fast, embeddable Emacs Lisp subset whose heap can be
 //! dumped to an image file and mapped back at start-up.
 //!
-//! - [`gc`]: tagged values, typed blocks, the precise mark-and-sweep collector.
-//! - [`interp`]: reader, printer, evaluator, built-ins, errors.
+//! ```
+//! use minilisp::Lisp;
+//! let mut lisp = Lisp::new()?;
+//! lisp.register("host-add", |_, (a, b): (i64, i64)| a + b);
+//! let v = lisp.eval("(mapcar (lambda (x) (host-add x 10)) '(1 2 3))")?;
+//! assert_eq!(lisp.prin1(&v), "(11 12 13)");
+//! # Ok::<(), minilisp::LispError>(())
+//! ```
+//!
+//! - [`Lisp`], [`Value`], [`HostFunctions`]: the embedding API (`embed`).
+//! - [`pdump`]: dump files and in-memory snapshots.
+//! - The engine (tagged values and the collector in `gc`, the evaluator in
+//!   `interp`) is private: nothing outside the crate touches raw values.
 
-pub mod gc;
-pub mod interp;
+mod embed;
+pub(crate) mod gc;
+pub(crate) mod interp;
 pub mod pdump;
 
-pub use gc::Value;
-pub use interp::Interp;
+#[doc(hidden)]
+pub mod cli;
+
+pub use embed::*;
+pub use gc::GcStats;
+pub use interp::{DumpStats, LispError};

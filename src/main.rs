@@ -3,7 +3,7 @@
 //! The binary is thin: argument parsing, driving the library's `Interp`,
 //! and printing live in `cli/`; see `minilisp --help`.
 
-mod cli;
+use minilisp::cli;
 
 /// The interpreter thread's stack. The evaluator grows its stack on demand,
 /// but the reader and printer recurse on deep structures too.

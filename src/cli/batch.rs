@@ -3,10 +3,10 @@
 
 use std::io::Write;
 
-use minilisp::Value;
-use minilisp::interp::reader::Reader;
-use minilisp::interp::symbols as sym;
-use minilisp::interp::{Interp, LResult, LispError};
+use crate::gc::Value;
+use crate::interp::reader::Reader;
+use crate::interp::symbols as sym;
+use crate::interp::{Interp, LResult, LispError};
 
 use super::EXIT_ERROR;
 use super::args::{Item, UsageError, next_item};

@@ -25,8 +25,8 @@
 
 use std::path::{Path, PathBuf};
 
-use minilisp::Interp;
-use minilisp::pdump::{self, LoadOptions, Verify};
+use crate::interp::Interp;
+use crate::pdump::{self, LoadOptions, Verify};
 
 use super::args::{DumpOption, Options, UsageError};
 use super::{EXIT_DUMP, EXIT_ERROR};
@@ -85,7 +85,7 @@ impl DumpPlan {
     /// failure already reported.
     pub fn start(&self) -> Result<Interp, i32> {
         let verify = if self.verify { Verify::Always } else { Verify::Once };
-        let opts = LoadOptions { verify };
+        let opts = LoadOptions { verify, ..LoadOptions::default() };
         if let Some(path) = &self.load_dump {
             return load(path, &opts, self.trust).map_err(|e| {
                 eprintln!("minilisp: cannot load dump {}: {}", path.display(), e.message);
@@ -102,13 +102,10 @@ impl DumpPlan {
 /// Loads a dump, checking everything (once: see `pdump::record`) unless
 /// `--trust-dump` was given.
 fn load(path: &Path, opts: &LoadOptions, trust: bool) -> Result<Interp, pdump::Error> {
-    if trust {
-        // SAFETY: with --trust-dump the user asserts the dump is this build's
-        // own, unmodified output (documented in --help and the README).
-        unsafe { pdump::load_file_trusted(path) }
-    } else {
-        pdump::load_file(path, opts.clone())
-    }
+    // With --trust-dump the user asserts the dump is this build's own,
+    // unmodified output (documented in --help and the README): the
+    // contract of `pdump::load_file_trusted`.
+    pdump::load_interp(path, opts.clone(), trust)
 }
 
 /// `--dump-info IN`: prints the description; returns the exit status.
@@ -129,7 +126,7 @@ pub fn print_info(path: &Path) -> i32 {
 
 /// `--dump-file OUT`, after the actions: returns the exit status.
 pub fn write(interp: &mut Interp, path: &Path) -> i32 {
-    match pdump::dump_to_file(interp, path) {
+    match pdump::dump_interp(interp, path) {
         Ok(_) => 0,
         Err(e) => {
             eprintln!("minilisp: cannot write dump {}: {}", path.display(), e.message);
@@ -176,7 +173,7 @@ fn start_from_default_dump(opts: LoadOptions, trust: bool) -> Result<Interp, i32
     if let Some(dir) = pdump::cache_dir() {
         let path = dir.join(&name);
         if std::fs::create_dir_all(&dir).is_ok()
-            && pdump::dump_to_file(&mut interp, &path).is_ok()
+            && pdump::dump_interp(&mut interp, &path).is_ok()
             && let Ok(loaded) = load(&path, &opts, trust)
         {
             prune_other_builds(&dir, &name);

@@ -1,10 +1,10 @@
 //! The `minilisp` command: argument handling, batch runs and the REPL.
 //! Everything Lisp lives in the library; this is parsing, driving, printing.
 
-pub mod args;
-pub mod batch;
-pub mod dump;
-pub mod repl;
+mod args;
+mod batch;
+mod dump;
+mod repl;
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::sync::Arc;

@@ -22,8 +22,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use minilisp::interp::reader::Reader;
-use minilisp::{Interp, Value};
+use crate::interp::reader::Reader;
+use crate::{gc::Value, interp::Interp};
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{Config, Editor};
@@ -143,7 +143,7 @@ pub fn run(interp: &mut Interp, at_line_start: &AtomicBool) -> i32 {
             Line::Eof => {
                 if !repl.pending.trim().is_empty() {
                     // The input ended inside a form: say so, as the reader would.
-                    let eof = interp.signal(minilisp::interp::symbols::END_OF_FILE, Value::NIL);
+                    let eof = interp.signal(crate::interp::symbols::END_OF_FILE, Value::NIL);
                     if let Err(e) = interp.to_lisp_error(Err(eof)) {
                         repl.print_error(interp, &e.message);
                     }

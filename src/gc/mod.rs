@@ -19,7 +19,7 @@ pub mod value;
 pub use collect::GcStats;
 pub use heap::Heap;
 pub use object::{HashTest, VecKind};
-pub use symbol::{SymFlags, Symbol};
+pub use symbol::SymFlags;
 pub use value::{Tag, Value};
 
 #[cfg(test)]

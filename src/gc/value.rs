@@ -9,7 +9,7 @@
 //! | address of a VecLike object          | 011 |  vector, hash table, bignum (kind in header)
 //! | symbol index                         | 101 |  symbol   (nil = index 0, t = index 1)
 //! | address of an f64                    | 110 |  float
-//! | payload (56 bits)    | subtag (5 bits)| 111 |  immediate: subr id, unbound marker
+//! | payload (56 bits)    | subtag (5 bits)| 111 |  immediate: subr id, host function, unbound
 //! +--------------------------------------+-----+
 //! ```
 //!
@@ -21,6 +21,8 @@
 //!   and `nil` is a compile-time constant.
 //! - Built-in functions are immediates (an index into the static subr table),
 //!   so a dump stores them as plain words; the build fingerprint pins the table.
+//!   Host functions are immediates too: an index into the interpreter's
+//!   host table, whose names and arities a dump records (`embed::host`).
 //! - Every pointer tag keeps the low three bits, so moving an image by a
 //!   page-multiple delta relocates a tagged pointer with one addition.
 
@@ -40,6 +42,7 @@ pub const TAG_IMMEDIATE: u64 = 0b111;
 /// Subtags of immediates (bits 3..8).
 const IMM_SUBR: u64 = 0;
 const IMM_UNBOUND: u64 = 1;
+const IMM_HOST: u64 = 2;
 const IMM_SUBTAG_BITS: u32 = 5;
 
 pub const MOST_POSITIVE_FIXNUM: i64 = (1 << 61) - 1;
@@ -68,8 +71,11 @@ impl Value {
     /// The contents of a void variable; never visible to Lisp code.
     pub const UNBOUND: Value = Value((1 << 63) | (IMM_UNBOUND << TAG_BITS) | TAG_IMMEDIATE);
 
+    /// The value with these bits. Crate-private: a pointer-tagged value
+    /// must point to a live object (see `gc::heap`), which only the heap and
+    /// the dump loader can promise.
     #[inline(always)]
-    pub const fn from_bits(bits: u64) -> Value {
+    pub(crate) const fn from_bits(bits: u64) -> Value {
         Value(bits)
     }
 
@@ -163,6 +169,21 @@ impl Value {
         }
     }
 
+    /// A host function: index `id` of its interpreter's host table.
+    #[inline(always)]
+    pub const fn host_fn(id: u32) -> Value {
+        Value(((id as u64) << (TAG_BITS + IMM_SUBTAG_BITS)) | (IMM_HOST << TAG_BITS) | TAG_IMMEDIATE)
+    }
+
+    #[inline(always)]
+    pub fn as_host_fn(self) -> Option<u32> {
+        if self.0 & ((1 << (TAG_BITS + IMM_SUBTAG_BITS)) - 1) == (IMM_HOST << TAG_BITS) | TAG_IMMEDIATE {
+            Some((self.0 >> (TAG_BITS + IMM_SUBTAG_BITS)) as u32)
+        } else {
+            None
+        }
+    }
+
     #[inline(always)]
     pub fn is_unbound(self) -> bool {
         self == Value::UNBOUND
@@ -216,6 +237,7 @@ impl fmt::Debug for Value {
             Tag::Fixnum => write!(f, "{}", self.as_fixnum().unwrap()),
             Tag::Symbol => write!(f, "sym#{}", self.as_symbol().unwrap()),
             Tag::Immediate if self.is_unbound() => write!(f, "#<unbound>"),
+            Tag::Immediate if self.as_host_fn().is_some() => write!(f, "host#{}", self.as_host_fn().unwrap()),
             Tag::Immediate => write!(f, "subr#{}", self.as_subr().unwrap_or(u32::MAX)),
             t => write!(f, "{:?}@{:#x}", t, self.addr()),
         }

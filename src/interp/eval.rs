@@ -221,6 +221,13 @@ impl Interp {
                 }
             };
         }
+        if let Some(id) = f.as_host_fn() {
+            self.arg_count(args)?;
+            let base = self.stack.len();
+            let r = self.eval_args_onto_stack(args).and_then(|()| crate::embed::host::call(self, id, base, head));
+            self.stack.truncate(base);
+            return r;
+        }
         if f.is_cons() {
             let fh = self.car(f);
             if fh == sym::MACRO {
@@ -321,6 +328,9 @@ impl Interp {
             }
             let argv: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[base + 1..]);
             return func(self, &argv);
+        }
+        if let Some(id) = f.as_host_fn() {
+            return crate::embed::host::call(self, id, base + 1, f);
         }
         if f.is_cons() {
             let fh = self.car(f);

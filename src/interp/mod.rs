@@ -76,10 +76,14 @@ pub struct Interp {
     pub stderr: Output,
     /// `(pdumper-stats)`: set when this interpreter came from a dump.
     pub dump_stats: Option<DumpStats>,
-    /// Values pinned by embedding Rust code (`pin`/`unpin`); unlike the
-    /// root stack, they survive errors.
-    pinned: Vec<Value>,
-    free_pins: Vec<usize>,
+    /// A process-unique number: a handle (`embed::Value`) made by this
+    /// interpreter is refused by any other.
+    pub(crate) id: u64,
+    /// Values held by the embedder's handles; roots that survive errors.
+    pub(crate) handles: crate::embed::Handles,
+    /// Host functions, indexed by the payload of their immediates (a
+    /// loaded dump fixes the order of those it refers to).
+    pub(crate) host_fns: Vec<Arc<crate::embed::HostFn>>,
     /// Emacs has one empty string and one empty vector: `(eq "" "")` is t.
     pub(crate) empty_string: Value,
     pub(crate) empty_vector: Value,
@@ -97,10 +101,6 @@ pub struct Interp {
     /// [`Interp::interrupt_flag`].
     interrupt: Arc<AtomicBool>,
 }
-
-/// A handle to a value pinned with [`Interp::pin`].
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct Pin(usize);
 
 /// What `(pdumper-stats)` reports.
 #[derive(Clone, Debug)]
@@ -154,8 +154,9 @@ impl Interp {
             stdout: Box::new(std::io::stdout()),
             stderr: Box::new(std::io::stderr()),
             dump_stats: None,
-            pinned: Vec::new(),
-            free_pins: Vec::new(),
+            id: crate::embed::next_interp_id(),
+            handles: Default::default(),
+            host_fns: Vec::new(),
             empty_string,
             empty_vector,
             dump_zero: Value::NIL,
@@ -318,7 +319,7 @@ impl Interp {
         for &v in &self.catch_tags {
             heap.mark(v);
         }
-        for &v in &self.pinned {
+        for &v in self.handles.lock().values() {
             heap.mark(v);
         }
         heap.mark(self.empty_string);
@@ -409,27 +410,6 @@ impl Interp {
         let r = self.stack[base + items.len()];
         self.stack.truncate(base);
         r
-    }
-
-    /// Keeps `v` alive until `unpin`, across any number of evaluations
-    /// and errors (for embedders holding values between calls).
-    pub fn pin(&mut self, v: Value) -> Pin {
-        if let Some(i) = self.free_pins.pop() {
-            self.pinned[i] = v;
-            Pin(i)
-        } else {
-            self.pinned.push(v);
-            Pin(self.pinned.len() - 1)
-        }
-    }
-
-    pub fn pinned(&self, p: Pin) -> Value {
-        self.pinned[p.0]
-    }
-
-    pub fn unpin(&mut self, p: Pin) {
-        self.pinned[p.0] = Value::NIL;
-        self.free_pins.push(p.0);
     }
 
     /// Pushes `v` on the root stack and returns its slot.

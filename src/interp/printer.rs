@@ -149,13 +149,19 @@ impl Printer<'_, '_> {
                 }
                 VecKind::HashTable => self.hash_table(v, depth)?,
             },
-            Tag::Immediate => match v.as_subr() {
-                Some(id) => {
+            Tag::Immediate => match (v.as_subr(), v.as_host_fn()) {
+                (Some(id), _) => {
                     self.out.push_str("#<subr ");
                     self.out.push_str(super::subr::subr(id).name);
                     self.out.push('>');
                 }
-                None => self.out.push_str("#<unbound>"),
+                // As Emacs prints a module function.
+                (_, Some(id)) => {
+                    self.out.push_str("#<module function ");
+                    self.out.push_str(self.interp.host_fns.get(id as usize).map_or("?", |f| f.name.as_str()));
+                    self.out.push('>');
+                }
+                _ => self.out.push_str("#<unbound>"),
             },
         }
         Ok(())

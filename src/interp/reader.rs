@@ -78,31 +78,9 @@ impl<'a> Reader<'a> {
         Reader { src, pos: 0, err_pos: None, load_mode: false, escape_depth: 0 }
     }
 
-    /// Starts reading at byte offset `pos` (must be a char boundary; it is
-    /// clamped to one otherwise).
-    pub fn with_position(src: &'a str, mut pos: usize) -> Reader<'a> {
-        pos = pos.min(src.len());
-        while !src.is_char_boundary(pos) {
-            pos -= 1;
-        }
-        Reader { src, pos, err_pos: None, load_mode: false, escape_depth: 0 }
-    }
-
-    /// Makes errors look like Emacs 28's `load` of a file (which reads from
-    /// a buffer): `(invalid-read-syntax MSG 1 0)`.
-    pub fn set_load_mode(&mut self, on: bool) {
-        self.load_mode = on;
-    }
-
     /// Byte offset of the next unread character.
     pub fn position(&self) -> usize {
         self.pos
-    }
-
-    /// Where the last error happened: (byte offset, line, column), line and
-    /// column 1-based (column counted in characters).
-    pub fn error_position(&self) -> Option<(usize, usize, usize)> {
-        self.err_pos
     }
 
     fn peek(&self) -> Option<char> {

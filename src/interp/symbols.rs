@@ -7,12 +7,13 @@ use crate::gc::Value;
 
 macro_rules! well_known_symbols {
     ($($id:ident => $name:literal,)*) => {
-        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
         #[repr(u32)]
         enum Index { $($id,)* }
         /// Names in index order.
         pub const NAMES: &[&str] = &[$($name,)*];
-        $(pub const $id: Value = Value::symbol(Index::$id as u32);)*
+        // Some names are interned here only so the prelude finds them early.
+        $(#[allow(dead_code)] pub const $id: Value = Value::symbol(Index::$id as u32);)*
     };
 }
 

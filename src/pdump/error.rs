@@ -38,6 +38,14 @@ pub enum ErrorKind {
     Fixup,
     /// The roots section is malformed.
     Roots,
+    /// The host-functions section is malformed.
+    HostFunctions,
+    /// The dump refers to host functions the embedder did not register
+    /// (or registered with another arity); [`Error::missing`] names them.
+    MissingHostFunctions,
+    /// The heap holds a host object, which no dump can carry; the message
+    /// shows the path to it.
+    HostObject,
 }
 
 /// A dump error: its kind and a one-line message naming what is wrong.
@@ -45,11 +53,14 @@ pub enum ErrorKind {
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
+    /// For [`ErrorKind::MissingHostFunctions`]: each function the dump
+    /// needs and the embedder lacks, as `name (N arguments)`.
+    pub missing: Vec<String>,
 }
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into() }
+        Error { kind, message: message.into(), missing: Vec::new() }
     }
 
     pub(crate) fn io(what: &str, path: &std::path::Path, e: std::io::Error) -> Error {

@@ -7,7 +7,7 @@ use crate::gc::block::BlockKind;
 pub const MAGIC: &[u8; 8] = b"MLPDUMP\n";
 /// The first byte of the magic while the file is being written.
 pub const MAGIC_INCOMPLETE: u8 = b'!';
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 pub const HEADER_SIZE: usize = 4096;
 /// End of the header's fields (its checksum); zero padding follows.
 pub const HEADER_FIELDS_END: usize = 88;
@@ -31,9 +31,10 @@ pub enum SectionKind {
     Relocations = 5,
     Fixups = 6,
     Roots = 7,
+    HostFunctions = 8,
 }
 
-pub const ALL_SECTIONS: [SectionKind; 7] = [
+pub const ALL_SECTIONS: [SectionKind; 8] = [
     SectionKind::SymbolTable,
     SectionKind::Obarray,
     SectionKind::Layout,
@@ -41,6 +42,7 @@ pub const ALL_SECTIONS: [SectionKind; 7] = [
     SectionKind::Relocations,
     SectionKind::Fixups,
     SectionKind::Roots,
+    SectionKind::HostFunctions,
 ];
 
 impl SectionKind {
@@ -57,6 +59,7 @@ impl SectionKind {
             SectionKind::Relocations => "relocations",
             SectionKind::Fixups => "value-fixups",
             SectionKind::Roots => "roots",
+            SectionKind::HostFunctions => "host-functions",
         }
     }
 }
@@ -440,4 +443,65 @@ pub fn u64_at(b: &[u8], at: usize) -> u64 {
 
 pub fn align_up(n: usize, a: usize) -> usize {
     n.div_ceil(a) * a
+}
+
+/// A host function as a dump records it: name and arity (`max` `None`
+/// for `&rest`). Encoded per entry as `min u16, max u16 (0xffff: &rest),
+/// name length u32, name bytes`, padded to 8.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct HostSig {
+    pub name: String,
+    pub min: u16,
+    pub max: Option<u16>,
+}
+
+const REST: u16 = u16::MAX;
+
+impl HostSig {
+    pub fn encode_all(sigs: &[HostSig]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for s in sigs {
+            out.extend_from_slice(&s.min.to_le_bytes());
+            out.extend_from_slice(&s.max.unwrap_or(REST).to_le_bytes());
+            out.extend_from_slice(&(s.name.len() as u32).to_le_bytes());
+            out.extend_from_slice(s.name.as_bytes());
+            out.resize(align_up(out.len(), 8), 0);
+        }
+        out
+    }
+
+    pub fn decode_all(mut b: &[u8]) -> Result<Vec<HostSig>, Error> {
+        let bad = |m: &str| Error::new(ErrorKind::HostFunctions, format!("host-functions section: {m}"));
+        let mut out: Vec<HostSig> = Vec::new();
+        while !b.is_empty() {
+            if b.len() < 8 {
+                return Err(bad("entry truncated"));
+            }
+            let min = u16::from_le_bytes([b[0], b[1]]);
+            let max = u16::from_le_bytes([b[2], b[3]]);
+            let len = u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize;
+            let end = 8usize.checked_add(len).filter(|&e| e <= b.len()).ok_or_else(|| bad("name runs past the end"))?;
+            let name = std::str::from_utf8(&b[8..end]).map_err(|_| bad("name is not UTF-8"))?;
+            let max = (max != REST).then_some(max);
+            if name.is_empty() || max.is_some_and(|x| x < min) || out.iter().any(|s| s.name == name) {
+                return Err(bad("empty or duplicate name, or max below min"));
+            }
+            out.push(HostSig { name: name.to_owned(), min, max });
+            let next = align_up(end, 8).min(b.len());
+            if b[end..next].iter().any(|&x| x != 0) {
+                return Err(bad("padding is not zero"));
+            }
+            b = &b[next..];
+        }
+        Ok(out)
+    }
+
+    /// `name (min..max)` for messages.
+    pub fn describe(&self) -> String {
+        match self.max {
+            Some(x) if x == self.min => format!("{} ({} arguments)", self.name, self.min),
+            Some(x) => format!("{} ({} to {} arguments)", self.name, self.min, x),
+            None => format!("{} ({} or more arguments)", self.name, self.min),
+        }
+    }
 }

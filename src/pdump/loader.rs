@@ -12,7 +12,7 @@ use super::fingerprint::{FINGERPRINT, hex};
 use super::format::*;
 use super::mapping::{CloneMap, FileMap, SharedCold};
 use super::record;
-use crate::Interp;
+use crate::interp::Interp;
 use crate::gc::symbol::{SymFlags, Symbol, SymbolTable};
 use crate::gc::block::BLOCK_KINDS;
 use crate::gc::heap::CellRuns;
@@ -20,10 +20,21 @@ use crate::gc::value::{TAG_MASK, TAG_STRING, TAG_VECLIKE};
 use crate::gc::{Heap, Value};
 use crate::interp::DumpStats;
 
-/// How much to verify.
+/// How to load a dump.
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
     pub verify: Verify,
+    /// The host functions the dump may refer to: each one it recorded must
+    /// be here by name, with the same arity (else the load fails with
+    /// [`ErrorKind::MissingHostFunctions`]); the others are installed too.
+    pub host: crate::HostFunctions,
+}
+
+impl LoadOptions {
+    /// The default options with host functions `host`.
+    pub fn host(host: &crate::HostFunctions) -> LoadOptions {
+        LoadOptions { host: host.clone(), ..LoadOptions::default() }
+    }
 }
 
 /// When `load_file` verifies a whole dump.
@@ -51,6 +62,8 @@ pub(super) struct Validated {
     pub fixups: Vec<usize>,
     pub empty_string: u64,
     pub empty_vector: u64,
+    /// The host functions the image refers to, by immediate index.
+    pub host_fns: Vec<HostSig>,
 }
 
 /// Where the section of `kind` lies in the file.
@@ -150,7 +163,8 @@ pub(super) fn validate(bytes: &[u8], level: Level) -> Result<Validated, Error> {
     if header.preferred_base.checked_add(layout.image_len as u64).is_none() {
         return Err(Error::new(ErrorKind::Header, "the image does not fit at its preferred base"));
     }
-    let check = super::verify::Image::new(image, &layout, relocs, header.preferred_base, &live);
+    let host_fns = HostSig::decode_all(section(bytes, &sections, SectionKind::HostFunctions))?;
+    let check = super::verify::Image::new(image, &layout, relocs, header.preferred_base, &live, host_fns.len());
     if level == Level::Full {
         check.check(image_sec.checksum)?;
         for (i, w) in words(obarray).enumerate() {
@@ -188,7 +202,41 @@ pub(super) fn validate(bytes: &[u8], level: Level) -> Result<Validated, Error> {
         fixups,
         empty_string,
         empty_vector,
+        host_fns,
     })
+}
+
+/// The embedder's functions for the dump's host table, in the dump's
+/// order, followed by those the dump does not name; or an error naming
+/// every recorded function `host` lacks or registered with another arity.
+pub(crate) fn resolve_host_fns(meta: &Validated, host: &crate::HostFunctions) -> Result<crate::HostFunctions, Error> {
+    let mut fns = Vec::with_capacity(host.fns.len().max(meta.host_fns.len()));
+    let mut missing = Vec::new();
+    for sig in &meta.host_fns {
+        match host.get(&sig.name) {
+            Some(f) if f.signature() == (sig.name.as_str(), sig.min, sig.max) => fns.push(std::sync::Arc::clone(f)),
+            Some(f) => {
+                let (_, min, max) = f.signature();
+                let have = HostSig { name: sig.name.clone(), min, max }.describe();
+                missing.push(format!("{} (registered as {have})", sig.describe()));
+            }
+            None => missing.push(sig.describe()),
+        }
+    }
+    if !missing.is_empty() {
+        let mut e = Error::new(
+            ErrorKind::MissingHostFunctions,
+            format!("dump needs host functions that are not registered: {}", missing.join(", ")),
+        );
+        e.missing = missing;
+        return Err(e);
+    }
+    for f in &host.fns {
+        if !meta.host_fns.iter().any(|s| s.name == f.name) {
+            fns.push(std::sync::Arc::clone(f));
+        }
+    }
+    Ok(crate::HostFunctions { fns })
 }
 
 /// The symbol table with the obarray's image words (not yet relocated) in
@@ -352,6 +400,17 @@ fn build_interp(
     interp
 }
 
+/// Gives a loaded interpreter its host table (from `resolve_host_fns`):
+/// the dump's `recorded` functions at the indices its immediates name, then
+/// the embedder's others, defined now.
+pub(crate) fn install_host_fns(interp: &mut Interp, host: crate::HostFunctions, recorded: usize) {
+    interp.host_fns = host.fns;
+    for i in recorded..interp.host_fns.len() {
+        let f = Arc::clone(&interp.host_fns[i]);
+        crate::embed::host::install(interp, &f);
+    }
+}
+
 pub fn load_file(path: &Path, opts: LoadOptions) -> Result<Interp, Error> {
     load_file_at_level(path, opts, Level::Full)
 }
@@ -376,9 +435,14 @@ pub(super) fn load_file_at_level(path: &Path, opts: LoadOptions, level: Level) -
     let len = usize::try_from(len).map_err(|_| Error::new(ErrorKind::Header, "file too large to map"))?;
     let mut map = FileMap::open(&file, len, preferred).map_err(|e| Error::io("cannot map", path, e))?;
     let (v, verified) = validate_file(map.bytes(), &opts, level, seen)?;
+    // Before any work on the image: a missing host function is the
+    // embedder's mistake, reported whole.
+    let host = resolve_host_fns(&v, &opts.host)?;
     let (base, delta) = relocate_image(&v, map.bytes_mut());
     let name = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    Ok(build_interp(&v, base, delta, Box::new(map), &name.to_string_lossy(), verified, start))
+    let mut interp = build_interp(&v, base, delta, Box::new(map), &name.to_string_lossy(), verified, start);
+    install_host_fns(&mut interp, host, v.host_fns.len());
+    Ok(interp)
 }
 
 /// Files this process verified, with their validated metadata: loading

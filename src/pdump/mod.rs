@@ -34,6 +34,7 @@
 //! | 5 | relocations | one bit per 8-byte word of the hot image: set for every word that holds an address |
 //! | 6 | value fixups | sorted `u64` image offsets of the hash tables whose buckets depend on addresses (keys hashed by identity: marked stale, and rehashed in place, when the image moves) |
 //! | 7 | roots | `empty string, empty vector, symbol count` as `u64` words |
+//! | 8 | host functions | per host function of the interpreter's table, in immediate-index order: `min u16, max u16 (0xffff: &rest), name length u32, name bytes`, padded to 8 |
 //!
 //! # The heap image: runs by kind
 //! The image holds one run per kind, back to back; the *hot* runs come
@@ -62,8 +63,16 @@
 //! the image at `actual_base` applies, to each word whose relocation bit is
 //! set, `word = word + (actual_base - preferred_base)` (wrapping): tags live
 //! in the low three bits and the delta is a page multiple, so one addition
-//! relocates both kinds of word. Symbols (indices) and built-ins
-//! (immediates) never need relocation.
+//! relocates both kinds of word. Symbols (indices), built-ins and host
+//! functions (immediates) never need relocation.
+//!
+//! # Host functions
+//! A host function is an immediate naming a slot of its interpreter's host
+//! table; the dump records that table by name and arity. A load resolves
+//! each name against the embedder's registrations
+//! ([`LoadOptions::host`]) and refuses the dump, naming every function
+//! missing or changed, before the image is touched. Host objects (opaque
+//! Rust values) cannot be dumped: the writer refuses with the path to one.
 //!
 //! # Validation
 //! Before anything is used the loader checks magic, version, fingerprint,
@@ -91,21 +100,35 @@ pub use writer::DumpSummary;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::Interp;
+use crate::Lisp;
+use crate::interp::Interp;
 
-/// Writes `interp`'s whole state to `path` atomically (temporary file
+/// Writes `lisp`'s whole state to `path` atomically (temporary file
 /// beside it, fsync, rename). A collection runs first so only live objects
 /// are written.
-pub fn dump_to_file(interp: &mut Interp, path: &Path) -> Result<DumpSummary, Error> {
-    writer::dump_to_file(interp, path)
+pub fn dump_to_file(lisp: &mut Lisp, path: &Path) -> Result<DumpSummary, Error> {
+    writer::dump_to_file(&mut lisp.m, path)
 }
 
 /// Starts an interpreter from the dump file at `path`. With
 /// [`Verify::Once`] (the default) a file that a verification record shows
 /// unchanged since this build verified (or wrote) it has only its metadata
-/// checked; see [`record`].
-pub fn load_file(path: &Path, options: LoadOptions) -> Result<Interp, Error> {
-    loader::load_file(path, options)
+/// checked; see [`record`]. A dump that refers to host functions loads
+/// only when `options.host` has each of them, with the same arity.
+pub fn load_file(path: &Path, options: LoadOptions) -> Result<Lisp, Error> {
+    loader::load_file(path, options).map(Lisp::from_interp)
+}
+
+/// [`load_file`] for the engine (the command line); `trusted` as
+/// [`load_file_trusted`], whose safety contract the caller then keeps.
+pub(crate) fn load_interp(path: &Path, options: LoadOptions, trusted: bool) -> Result<Interp, Error> {
+    let level = if trusted { loader::Level::Trusted } else { loader::Level::Full };
+    loader::load_file_at_level(path, options, level)
+}
+
+/// [`dump_to_file`] for the engine (the command line).
+pub(crate) fn dump_interp(interp: &mut Interp, path: &Path) -> Result<DumpSummary, Error> {
+    writer::dump_to_file(interp, path)
 }
 
 /// Starts an interpreter from `path` checking only its metadata (header,
@@ -117,8 +140,8 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Interp, Error> {
 /// file was not corrupted or crafted): its objects are used without being
 /// checked, so damaged bytes there can cause undefined behaviour. Use
 /// [`load_file`] for files you do not trust.
-pub unsafe fn load_file_trusted(path: &Path) -> Result<Interp, Error> {
-    loader::load_file_at_level(path, LoadOptions::default(), loader::Level::Trusted)
+pub unsafe fn load_file_trusted(path: &Path, options: LoadOptions) -> Result<Lisp, Error> {
+    loader::load_file_at_level(path, options, loader::Level::Trusted).map(Lisp::from_interp)
 }
 
 /// minilisp's cache directory: `$XDG_CACHE_HOME/minilisp`, else
@@ -143,21 +166,26 @@ pub struct Snapshot {
     bytes: Arc<Vec<u8>>,
     /// The parsed metadata, validated once when the snapshot was made.
     meta: Arc<loader::Validated>,
+    /// The host functions the image refers to.
+    host: crate::HostFunctions,
     /// The cold image, shared by the clones (None: small, copied instead).
     cold: Option<Arc<mapping::SharedCold>>,
 }
 
 impl Snapshot {
-    /// Captures `interp` (a collection runs first).
+    /// Captures `lisp` (a collection runs first), its host functions
+    /// included: every instance has them.
     ///
-    /// # Panics
-    /// If the kernel refuses the memfd for the cold image (out of memory).
-    pub fn take(interp: &mut Interp) -> Snapshot {
-        let bytes = writer::dump_to_bytes(interp);
+    /// # Errors
+    /// A host object is reachable (it cannot be copied), or the kernel
+    /// refuses the memfd for the cold image (out of memory).
+    pub fn take(lisp: &mut Lisp) -> Result<Snapshot, Error> {
+        let bytes = writer::dump_to_bytes(&mut lisp.m)?;
         // Our own writer's output: metadata is parsed, objects need no re-check.
         let meta = loader::validate(&bytes, loader::Level::Trusted).expect("the writer's own dump is valid");
-        let cold = loader::shared_cold(&bytes, &meta).expect("a memfd for the snapshot's cold image");
-        Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta), cold: cold.map(Arc::new) }
+        let cold = loader::shared_cold(&bytes, &meta)?;
+        let host = crate::HostFunctions { fns: lisp.m.host_fns.clone() };
+        Ok(Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta), cold: cold.map(Arc::new), host })
     }
 
     /// The dump bytes, exactly as they would be written to a file.
@@ -165,15 +193,20 @@ impl Snapshot {
         &self.bytes
     }
 
-    /// Checks `bytes` (fully) as a dump of this build and keeps them.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Snapshot, Error> {
+    /// Checks `bytes` (fully) as a dump of this build and keeps them;
+    /// `host` must have every host function the dump refers to.
+    pub fn from_bytes(bytes: Vec<u8>, host: &crate::HostFunctions) -> Result<Snapshot, Error> {
         let meta = loader::validate(&bytes, loader::Level::Full)?;
+        let host = loader::resolve_host_fns(&meta, host)?;
         let cold = loader::shared_cold(&bytes, &meta)?;
-        Ok(Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta), cold: cold.map(Arc::new) })
+        Ok(Snapshot { bytes: Arc::new(bytes), meta: Arc::new(meta), cold: cold.map(Arc::new), host })
     }
 
-    /// A new interpreter with its own copy of the snapshot's heap.
-    pub fn instantiate(&self) -> Result<Interp, Error> {
-        loader::instantiate(&self.bytes, &self.meta, self.cold.as_deref(), "<snapshot>")
+    /// A new interpreter with its own copy of the snapshot's heap (and the
+    /// snapshot's host functions).
+    pub fn instantiate(&self) -> Result<Lisp, Error> {
+        let mut m = loader::instantiate(&self.bytes, &self.meta, self.cold.as_deref(), "<snapshot>")?;
+        loader::install_host_fns(&mut m, self.host.clone(), self.meta.host_fns.len());
+        Ok(Lisp::from_interp(m))
     }
 }

@@ -37,6 +37,8 @@ pub(super) struct Image<'a> {
     /// address, length and cell-size mask, so a pointer check is two
     /// compares.
     cells: [(u64, u64, u64); 5],
+    /// Entries of the host-functions section (valid host function ids).
+    host_fns: usize,
 }
 
 const CELL_RUNS: [Run; 5] = [Run::Conses, Run::Strings, Run::Vec32, Run::HashTables, Run::Floats];
@@ -66,13 +68,20 @@ fn object_err(m: String) -> Error {
 impl<'a> Image<'a> {
     /// The image at `bytes`, laid out as `layout` for the address `base`
     /// (with `base + layout.image_len` not overflowing).
-    pub fn new(bytes: &'a [u8], layout: &'a Layout, relocs: &'a [u8], base: u64, live_symbols: &'a [u64]) -> Self {
+    pub fn new(
+        bytes: &'a [u8],
+        layout: &'a Layout,
+        relocs: &'a [u8],
+        base: u64,
+        live_symbols: &'a [u64],
+        host_fns: usize,
+    ) -> Self {
         let cells = CELL_RUNS.map(|run| {
             let r = layout.range(run);
             let size = run.cells().map_or(8, |k| k.cell_size()) as u64;
             (base + r.start as u64, r.len() as u64, size - 1)
         });
-        Image { bytes, layout, relocs, base, live_symbols, cells }
+        Image { bytes, layout, relocs, base, live_symbols, cells, host_fns }
     }
 
     /// Whether address `a` is a cell boundary of cell run `k` (of `CELL_RUNS`).
@@ -128,11 +137,13 @@ impl<'a> Image<'a> {
                 }
             }
             TAG_IMMEDIATE => {
-                // A subr id must be in the table, and canonical (`as_subr`
-                // drops bits above 32: `eq` would see two encodings).
+                // A subr or host function id must be in its table, and
+                // canonical (`as_subr` drops bits above 32: `eq` would see
+                // two encodings).
                 let v = Value::from_bits(w);
                 let known = v.is_unbound()
-                    || v.as_subr().is_some_and(|id| (id as usize) < crate::interp::subr::SUBRS.len() && Value::subr(id) == v);
+                    || v.as_subr().is_some_and(|id| (id as usize) < crate::interp::subr::SUBRS.len() && Value::subr(id) == v)
+                    || v.as_host_fn().is_some_and(|id| (id as usize) < self.host_fns && Value::host_fn(id) == v);
                 if !known {
                     return Err(object_err(format!("{what}: unknown immediate {w:#x}")));
                 }

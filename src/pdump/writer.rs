@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::error::Error;
 use super::fingerprint::FINGERPRINT;
 use super::format::*;
-use crate::Interp;
+use crate::interp::Interp;
 use crate::gc::block::BlockKind;
 use crate::gc::hash::{Identity, table_hash};
 use crate::gc::object::HashTable;
@@ -392,13 +392,14 @@ fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result
         checksum: image_sum,
     }];
     let mut pos = image_offset + layout.image_len;
-    let body: [(SectionKind, Vec<u8>); 6] = [
+    let body: [(SectionKind, Vec<u8>); 7] = [
         (SectionKind::SymbolTable, symtab),
         (SectionKind::Obarray, obarray),
         (SectionKind::Layout, layout.encode()),
         (SectionKind::Relocations, words(&relocs)),
         (SectionKind::Fixups, words(&fixups)),
         (SectionKind::Roots, roots_section),
+        (SectionKind::HostFunctions, HostSig::encode_all(&host_sigs(interp))),
     ];
     for (kind, bytes) in body {
         let padded = align_up(pos, 8);
@@ -435,13 +436,28 @@ fn write_dump_inner<W: Write + Seek>(interp: &mut Interp, out: &mut W) -> Result
     })
 }
 
+/// What the host-functions section records: the interpreter's table.
+fn host_sigs(interp: &Interp) -> Vec<HostSig> {
+    interp.host_fns.iter().map(|f| {
+        let (name, min, max) = f.signature();
+        HostSig { name: name.to_owned(), min, max }
+    }).collect()
+}
+
 /// The dump as bytes (for in-memory snapshots).
-pub fn dump_to_bytes(interp: &mut Interp) -> Vec<u8> {
+pub fn dump_to_bytes(interp: &mut Interp) -> Result<Vec<u8>, Error> {
+    refuse_host_objects(interp)?;
     let mut cur = std::io::Cursor::new(Vec::new());
     write_dump(interp, &mut cur).expect("writing to memory cannot fail");
     let mut bytes = cur.into_inner();
     bytes[0] = MAGIC[0];
-    bytes
+    Ok(bytes)
+}
+
+/// A dump cannot carry a host object (its Rust value is not in the heap):
+/// refuse, showing the path from a root to one.
+fn refuse_host_objects(_interp: &mut Interp) -> Result<(), Error> {
+    Ok(())
 }
 
 /// Writes to a temporary file beside `path`, syncs, marks the file
@@ -453,6 +469,7 @@ pub fn dump_to_file(interp: &mut Interp, path: &Path) -> Result<DumpSummary, Err
         _ => PathBuf::from("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dump".into());
+    refuse_host_objects(interp)?;
     remove_stale_temporaries(&dir, &name);
     // Unique per process and per dump, so threads dumping to one path never share it.
     static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);

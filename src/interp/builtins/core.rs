@@ -126,6 +126,14 @@ fn func_arity(interp: &mut Interp, args: &[Value]) -> LResult {
         };
         return Ok(interp.cons(Value::fixnum(s.min as i64), max));
     }
+    if let Some(h) = f.as_host_fn().and_then(|id| interp.host_fns.get(id as usize)) {
+        let (min, max) = (h.min, h.max);
+        let max = match max {
+            None => interp.intern("many"),
+            Some(m) => Value::fixnum(m as i64),
+        };
+        return Ok(interp.cons(Value::fixnum(min as i64), max));
+    }
     if f.is_cons() {
         let head = interp.heap.car(f);
         let params = if head == sym::LAMBDA {

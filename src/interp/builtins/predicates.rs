@@ -172,6 +172,9 @@ pub fn is_function(interp: &Interp, v: Value) -> bool {
     if let Some(id) = object.as_subr() {
         return matches!(subr(id).kind, SubrKind::Fn(_));
     }
+    if object.as_host_fn().is_some() {
+        return true;
+    }
     if object.is_cons() {
         let car = interp.heap.car(object);
         return car == sym::LAMBDA || car == sym::CLOSURE;

@@ -1,0 +1,266 @@
+//! [`Lisp`]: an interpreter as embedding Rust code holds it.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use super::host::{self, Callee, Ctx, HostFunctions, HostResult};
+use super::{FromArgs, FromLisp, IntoArgs, IntoLisp, Value};
+use crate::interp::{DumpStats, Interp, LispError};
+use crate::pdump;
+
+/// One interpreter: its own heap, symbols, host functions and output.
+/// Several can run at once, one per thread; an interpreter can move
+/// between threads (`Send`).
+///
+/// ```
+/// use minilisp::Lisp;
+/// let mut lisp = Lisp::new()?;
+/// lisp.register("double", |_, x: i64| x * 2);
+/// lisp.eval("(defun twice-plus-one (x) (1+ (double x)))")?;
+/// let r = lisp.call("twice-plus-one", 20)?;
+/// assert_eq!(lisp.get::<i64>(&r)?, 41);
+/// # Ok::<(), minilisp::LispError>(())
+/// ```
+pub struct Lisp {
+    pub(crate) m: Interp,
+}
+
+/// Counters of the heap behind an interpreter.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HeapStats {
+    /// Allocation blocks of the collected heap (dumped objects excluded).
+    pub blocks: usize,
+    /// Dumped objects written since the load (the write barrier's
+    /// remembered set, which every collection traces).
+    pub remembered: usize,
+    /// Live [`Value`] handles.
+    pub handles: usize,
+    /// Collections so far (`gcs-done`).
+    pub collections: u64,
+}
+
+impl Lisp {
+    /// An interpreter with the prelude (the `lisp/` library) evaluated.
+    pub fn new() -> Result<Lisp, LispError> {
+        Interp::new().map(Lisp::from_interp)
+    }
+
+    /// An interpreter with only the built-in functions: no prelude, so no
+    /// `defun`, `when`, `dolist` ... (those are Lisp macros).
+    pub fn bare() -> Lisp {
+        Lisp::from_interp(Interp::bare())
+    }
+
+    pub(crate) fn from_interp(m: Interp) -> Lisp {
+        Lisp { m }
+    }
+
+    /// The interpreter as host functions see it (for conversions and calls
+    /// in the same terms).
+    fn ctx(&mut self) -> Ctx<'_> {
+        Ctx { m: &mut self.m }
+    }
+
+    /// Turns a signal that escaped to the top into a `LispError` (and
+    /// resets the evaluator, as an error reaching top level does).
+    fn top<T>(&mut self, r: Result<T, host::Signal>) -> Result<T, LispError> {
+        r.map_err(|s| {
+            let flow = s.raise(&mut self.m);
+            self.m.to_lisp_error(Err(flow)).unwrap_err()
+        })
+    }
+
+    // ---- evaluation ----
+
+    /// Reads and evaluates every form of `src` (lexical binding); the
+    /// value of the last, rooted.
+    pub fn eval(&mut self, src: &str) -> Result<Value, LispError> {
+        let r = self.ctx().eval(src);
+        self.top(r)
+    }
+
+    /// [`eval`](Lisp::eval), converting the value.
+    ///
+    /// ```
+    /// let mut lisp = minilisp::Lisp::new()?;
+    /// let words: Vec<String> = lisp.eval_to(r#"(split-string "a b c")"#)?;
+    /// assert_eq!(words, ["a", "b", "c"]);
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
+    pub fn eval_to<T: FromLisp>(&mut self, src: &str) -> Result<T, LispError> {
+        let v = self.eval(src)?;
+        self.get(&v)
+    }
+
+    /// Evaluates the source text of a file named `file_name` (bound to
+    /// `load-file-name` meanwhile, macros expanded eagerly as `load` does).
+    pub fn load_source(&mut self, src: &str, file_name: &str) -> Result<Value, LispError> {
+        let r = crate::interp::builtins::load::eval_source(&mut self.m, src, file_name);
+        let r = self.m.to_lisp_error(r);
+        r.map(|v| Value::new(&self.m, v))
+    }
+
+    /// `(load FILE)`: reads and evaluates the file at `path`.
+    pub fn load_file(&mut self, path: &Path) -> Result<(), LispError> {
+        let src = std::fs::read_to_string(path).map_err(|e| LispError {
+            message: format!("Cannot open load file: {e}, {}", path.display()),
+            object: format!("(file-missing \"Cannot open load file\" {:?})", path.display().to_string()),
+            exit_status: None,
+        })?;
+        self.load_source(&src, &path.to_string_lossy()).map(drop)
+    }
+
+    /// Calls `f` (a function [`Value`] or a function's name) with `args`
+    /// (one [`IntoLisp`] value, a tuple of them, or `()`).
+    ///
+    /// ```
+    /// let mut lisp = minilisp::Lisp::new()?;
+    /// let r = lisp.call("+", (1, 2.5))?;
+    /// assert_eq!(lisp.prin1(&r), "3.5");
+    /// let square = lisp.eval("(lambda (x) (* x x))")?;
+    /// let r = lisp.call(&square, 12)?;
+    /// assert_eq!(lisp.get::<i64>(&r)?, 144);
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
+    pub fn call(&mut self, f: impl Callee, args: impl IntoArgs) -> Result<Value, LispError> {
+        let r = self.ctx().call(f, args);
+        self.top(r)
+    }
+
+    // ---- values ----
+
+    /// Converts `v` to a Rust value; a mismatch is the error an Emacs
+    /// built-in would signal (`wrong-type-argument`, `overflow-error`).
+    pub fn get<T: FromLisp>(&mut self, v: &Value) -> Result<T, LispError> {
+        let r = self.ctx().get(v);
+        self.top(r)
+    }
+
+    /// Converts `x` to a Lisp value.
+    pub fn value(&mut self, x: impl IntoLisp) -> Result<Value, LispError> {
+        let r = self.ctx().value(x);
+        self.top(r)
+    }
+
+    /// The value of the global (or innermost dynamic) variable `name`, or
+    /// `None` when it is void.
+    pub fn global(&mut self, name: &str) -> Option<Value> {
+        let s = self.m.intern(name);
+        let v = self.m.symbol_value(s);
+        (!v.is_unbound()).then(|| Value::new(&self.m, v))
+    }
+
+    /// `(setq NAME X)` at top level (also for a variable not yet defined).
+    pub fn set_global(&mut self, name: &str, x: impl IntoLisp) -> Result<(), LispError> {
+        let r = (|| {
+            let v = x.into_lisp(&mut self.m)?;
+            let s = self.m.intern(name);
+            self.m.set_symbol_value(s, v)
+        })();
+        self.m.to_lisp_error(r.map(|()| crate::gc::Value::NIL)).map(drop)
+    }
+
+    /// `v` as `prin1` prints it (`"a\"b"`, `(1 . 2)`).
+    pub fn prin1(&self, v: &Value) -> String {
+        self.m.prin1_to_string(v.get(&self.m))
+    }
+
+    /// `v` as `princ` prints it (strings without quotes).
+    pub fn princ(&self, v: &Value) -> String {
+        self.m.princ_to_string(v.get(&self.m))
+    }
+
+    // ---- host functions ----
+
+    /// Registers a host function in this interpreter only (see
+    /// [`HostFunctions::register`] for the parameter and result types).
+    /// To start from a dump that refers to host functions, register them
+    /// in a [`HostFunctions`] instead and give it to the load too.
+    pub fn register<A, R, F>(&mut self, name: &str, f: F) -> &mut Self
+    where
+        A: FromArgs,
+        R: HostResult,
+        F: Fn(&mut Ctx<'_>, A) -> R + Send + Sync + 'static,
+    {
+        let mut set = HostFunctions::new();
+        set.register(name, f);
+        self.install(&set)
+    }
+
+    /// Defines every function of `host` in this interpreter.
+    pub fn install(&mut self, host: &HostFunctions) -> &mut Self {
+        for f in &host.fns {
+            host::install(&mut self.m, f);
+        }
+        self
+    }
+
+    // ---- dumps and snapshots ----
+
+    /// Writes the whole state to a dump file at `path`, atomically (see
+    /// [`pdump`]). Host functions are recorded by name and arity; a host
+    /// object reachable from anything refuses the dump.
+    pub fn dump(&mut self, path: &Path) -> Result<pdump::DumpSummary, pdump::Error> {
+        pdump::dump_to_file(self, path)
+    }
+
+    /// Starts an interpreter from the dump file at `path` (see
+    /// [`pdump::load_file`]).
+    pub fn load_dump(path: &Path, options: &pdump::LoadOptions) -> Result<Lisp, pdump::Error> {
+        pdump::load_file(path, options.clone())
+    }
+
+    /// An in-memory dump of this interpreter, from which fresh clones start
+    /// in microseconds ([`pdump::Snapshot`]).
+    pub fn snapshot(&mut self) -> Result<pdump::Snapshot, pdump::Error> {
+        pdump::Snapshot::take(self)
+    }
+
+    /// How this interpreter was loaded from a dump, if it was.
+    pub fn dump_stats(&self) -> Option<&DumpStats> {
+        self.m.dump_stats.as_ref()
+    }
+
+    // ---- the machine ----
+
+    /// Runs a full collection now; what it found.
+    pub fn gc(&mut self) -> crate::GcStats {
+        self.m.gc(&[])
+    }
+
+    /// Collect before every allocation (slow; finds rooting bugs). Also
+    /// set for every interpreter by `MINILISP_GC_STRESS=1`.
+    pub fn set_gc_stress(&mut self, on: bool) {
+        self.m.heap.stress = on;
+    }
+
+    pub fn heap_stats(&self) -> HeapStats {
+        HeapStats {
+            blocks: self.m.heap.block_count(),
+            remembered: self.m.heap.dirty_count(),
+            handles: self.m.handles.lock().live(),
+            collections: self.m.heap.gc_count,
+        }
+    }
+
+    /// A flag that, set from another thread or a signal handler, makes the
+    /// running evaluation signal `quit` at its next function call or loop
+    /// iteration (host functions see it through their calls back into
+    /// Lisp, or [`Ctx::check_interrupt`]).
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        self.m.interrupt_flag()
+    }
+
+    /// Where `print`, `princ` and friends write (standard output by default).
+    pub fn set_stdout(&mut self, out: Box<dyn Write + Send>) {
+        self.m.stdout = out;
+    }
+
+    /// Where `message` writes (standard error by default).
+    pub fn set_stderr(&mut self, out: Box<dyn Write + Send>) {
+        self.m.stderr = out;
+    }
+}
