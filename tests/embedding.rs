@@ -387,7 +387,7 @@ fn a_dump_records_host_functions_and_a_load_needs_them() {
         Err(e) => e,
         Ok(_) => panic!("loaded with a changed arity"),
     };
-    assert_eq!(e.missing, ["app-scale (1 to 2 arguments) (registered as app-scale (1 arguments))"]);
+    assert_eq!(e.missing, ["app-scale (1 to 2 arguments) (registered as app-scale (1 argument))"]);
     // The command line has no host functions.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_minilisp"))
         .arg("--load-dump")

@@ -499,6 +499,7 @@ impl HostSig {
     /// `name (min..max)` for messages.
     pub fn describe(&self) -> String {
         match self.max {
+            Some(1) if self.min == 1 => format!("{} (1 argument)", self.name),
             Some(x) if x == self.min => format!("{} ({} arguments)", self.name, self.min),
             Some(x) => format!("{} ({} to {} arguments)", self.name, self.min, x),
             None => format!("{} ({} or more arguments)", self.name, self.min),
