@@ -26,3 +26,8 @@ pub mod cli;
 pub use embed::*;
 pub use gc::GcStats;
 pub use interp::{DumpStats, LispError};
+
+/// The README's examples, compiled and run by `cargo test --doc`.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
