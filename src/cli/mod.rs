@@ -20,7 +20,12 @@ pub const EXIT_DUMP: i32 = 2;
 pub const EXIT_ERROR: i32 = 255;
 
 /// Runs the command line `argv` (program name first); returns the exit status.
-pub fn main(argv: Vec<String>) -> i32 {
+///
+/// # Safety
+/// With `--trust-dump` in `argv`, every dump it loads must be this build's
+/// own, unmodified output (see [`crate::pdump::load_file_trusted`]): the
+/// user of the command line makes that promise by giving the flag.
+pub unsafe fn main(argv: Vec<String>) -> i32 {
     let args = argv.get(1..).unwrap_or_default();
     let opts = match Options::parse(args) {
         Ok(o) => o,

@@ -56,7 +56,7 @@ const RACY_MARGIN_NS: i128 = 20_000_000;
 /// changes at least the ctime (or, for a file replaced by rename, the
 /// inode).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
-pub struct FileIdentity {
+pub(crate) struct FileIdentity {
     pub dev: u64,
     pub ino: u64,
     pub size: u64,
@@ -93,7 +93,7 @@ impl FileIdentity {
 /// file's bytes are read, so that no change made while they are verified
 /// can leave a matching identity behind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Observation {
+pub(crate) struct Observation {
     pub identity: FileIdentity,
     /// Nanoseconds since the epoch.
     pub at_ns: i128,
@@ -129,7 +129,7 @@ impl Observation {
     /// Records that this version of the file was verified (or written) by
     /// a build with `fingerprint`. Does nothing when that cannot be known
     /// safely (a racy ctime, another user's file) or stored.
-    pub fn remember(&self, fingerprint: &[u8; 32], header_checksum: u64) {
+    pub(crate) fn remember(&self, fingerprint: &[u8; 32], header_checksum: u64) {
         if !self.recordable() || !settled(&self.identity, self.at_ns) {
             return;
         }
@@ -158,7 +158,7 @@ impl Observation {
 /// tens of milliseconds at most) until its ctime has settled, so a change
 /// made after the record is certain to show. On a file system with
 /// whole-second timestamps it does not wait, and records nothing.
-pub fn remember_written(file: &File, fingerprint: &[u8; 32], header_checksum: u64) {
+pub(crate) fn remember_written(file: &File, fingerprint: &[u8; 32], header_checksum: u64) {
     // At most about 50 ms: a clock tick is 1 to 10 ms, a FAT granule 10 ms.
     for _ in 0..25 {
         let Ok(seen) = Observation::of(file) else { return };
