@@ -51,5 +51,5 @@ fn main() {
     h.update(features.join(",").as_bytes());
     let digest: [u8; 32] = h.finalize().into();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("fingerprint.rs");
-    std::fs::write(out, format!("pub const FINGERPRINT: [u8; 32] = {digest:?};\n")).unwrap();
+    std::fs::write(out, format!("/// This build's fingerprint: SHA-256 over everything that decides the heap layout and the built-ins.\npub const FINGERPRINT: [u8; 32] = {digest:?};\n")).unwrap();
 }

@@ -93,9 +93,11 @@ pub trait IntoLisp: Sealed {
 pub struct Symbol(pub String);
 
 impl Symbol {
+    /// The symbol named `name`.
     pub fn new(name: impl Into<String>) -> Symbol {
         Symbol(name.into())
     }
+    /// Its name.
     pub fn name(&self) -> &str {
         &self.0
     }

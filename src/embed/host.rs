@@ -129,6 +129,7 @@ pub struct HostFunctions {
 }
 
 impl HostFunctions {
+    /// An empty set.
     pub fn new() -> HostFunctions {
         HostFunctions::default()
     }

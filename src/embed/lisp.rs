@@ -237,6 +237,16 @@ impl Lisp {
         self.m.heap.stress = on;
     }
 
+    /// Counters of the heap: blocks, remembered set, live handles.
+    ///
+    /// ```
+    /// let mut lisp = minilisp::Lisp::new()?;
+    /// let v = lisp.eval("(make-list 3 'x)")?;
+    /// assert_eq!(lisp.heap_stats().handles, 1);
+    /// drop(v);
+    /// assert_eq!(lisp.heap_stats().handles, 0);
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
     pub fn heap_stats(&self) -> HeapStats {
         HeapStats {
             blocks: self.m.heap.block_count(),

@@ -105,12 +105,15 @@ pub struct Interp {
 /// What `(pdumper-stats)` reports.
 #[derive(Clone, Debug)]
 pub struct DumpStats {
+    /// Seconds from opening the file to a running interpreter.
     pub load_seconds: f64,
+    /// The dump's absolute path (`<snapshot>` for a snapshot clone).
     pub file_name: String,
     /// False when the image was mapped at its preferred address.
     pub relocated: bool,
-    /// Where the heap image lies, and its length.
+    /// Where the heap image lies.
     pub address: usize,
+    /// The heap image's length in bytes.
     pub image_len: usize,
     /// How the dump was checked: "full" (every object), "record" (metadata
     /// only: a verification record shows the file unchanged since this

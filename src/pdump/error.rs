@@ -51,7 +51,9 @@ pub enum ErrorKind {
 /// A dump error: its kind and a one-line message naming what is wrong.
 #[derive(Debug)]
 pub struct Error {
+    /// Which check failed.
     pub kind: ErrorKind,
+    /// One line naming what is wrong (also the `Display` form).
     pub message: String,
     /// For [`ErrorKind::MissingHostFunctions`]: each function the dump
     /// needs and the embedder lacks, as `name (N arguments)`.

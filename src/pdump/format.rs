@@ -7,6 +7,8 @@ use crate::gc::block::BlockKind;
 pub const MAGIC: &[u8; 8] = b"MLPDUMP\n";
 /// The first byte of the magic while the file is being written.
 pub const MAGIC_INCOMPLETE: u8 = b'!';
+/// The version of the dump format this build reads and writes (3: the
+/// host-functions section).
 pub const FORMAT_VERSION: u32 = 3;
 pub const HEADER_SIZE: usize = 4096;
 /// End of the header's fields (its checksum); zero padding follows.
@@ -21,16 +23,25 @@ pub fn checksum(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// The kinds of section a dump holds (all of them, each once).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(u32)]
 pub enum SectionKind {
+    /// Symbol flags and names.
     SymbolTable = 1,
+    /// Each symbol's value, function and property list, as image words.
     Obarray = 2,
+    /// The length of each run of the heap image.
     Layout = 3,
+    /// The objects, as the runtime uses them.
     HeapImage = 4,
+    /// One bit per word of the hot image: set where an address is.
     Relocations = 5,
+    /// Hash tables whose buckets depend on addresses.
     Fixups = 6,
+    /// The empty string and vector, and the symbol count.
     Roots = 7,
+    /// Names and arities of the host functions the image refers to.
     HostFunctions = 8,
 }
 
@@ -46,10 +57,12 @@ pub const ALL_SECTIONS: [SectionKind; 8] = [
 ];
 
 impl SectionKind {
+    /// The kind numbered `k` in a section table.
     pub fn from_u32(k: u32) -> Option<SectionKind> {
         ALL_SECTIONS.iter().copied().find(|s| *s as u32 == k)
     }
 
+    /// Its name in messages and `--dump-info`.
     pub fn name(self) -> &'static str {
         match self {
             SectionKind::SymbolTable => "symbol-table",

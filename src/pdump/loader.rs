@@ -23,6 +23,7 @@ use crate::interp::DumpStats;
 /// How to load a dump.
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
+    /// When to check the whole dump (default: once per unchanged file).
     pub verify: Verify,
     /// The host functions the dump may refer to: each one it recorded must
     /// be here by name, with the same arity (else the load fails with

@@ -2,7 +2,7 @@
 //! this build (or written by it)", so that a dump is verified once and then
 //! trusted for as long as it does not change.
 //!
-//! A record holds the file's [`FileIdentity`] (device, inode, size, mtime
+//! A record holds the file's identity (device, inode, size, mtime
 //! and ctime to the nanosecond, owner), the build fingerprint and the
 //! header checksum, and the moment the file was looked at. It lives in the
 //! cache directory, `verified/` under [`super::cache_dir`] (or in

@@ -25,11 +25,15 @@ use crate::gc::{Heap, Value, VecKind};
 /// What a dump contained.
 #[derive(Clone, Debug, Default)]
 pub struct DumpSummary {
+    /// The file's length in bytes.
     pub file_len: u64,
+    /// The heap image's length in bytes.
     pub image_len: u64,
     /// Cells written (conses, strings, vectors, bignums, tables, floats).
     pub objects: usize,
+    /// Symbol slots written.
     pub symbols: usize,
+    /// Words of the image that hold an address.
     pub relocations: usize,
 }
 
