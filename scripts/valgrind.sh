@@ -26,7 +26,7 @@ leaks=definite
 
 echo "== building (release, with debug line tables)"
 cargo build --release --bin minilisp
-json=$(cargo test --release --no-run --message-format=json --lib --test pdump --test pdump_mutation --test soak 2>/dev/null)
+json=$(cargo test --release --no-run --message-format=json --lib --test pdump --test pdump_mutation --test soak --test embedding 2>/dev/null)
 # The test executable of the target of kind KIND (lib, test) named NAME.
 exe() {
     grep '"reason":"compiler-artifact"' <<<"$json" | grep "\"kind\":\[\"$1\"\],[^}]*\"name\":\"$2\"" |
@@ -59,6 +59,9 @@ run() {
 echo "== memcheck"
 run gc-unit-tests - "$(exe lib minilisp)" gc:: --test-threads=1
 run tests-pdump - "$(exe test pdump)" --test-threads=1
+# The embedding API: handles across collections, a handle used with another
+# interpreter after its own is dropped, host functions, dumps and clones.
+run tests-embedding - "$(exe test embedding)" --test-threads=1
 # mutations_under_gc_stress collects at every allocation: 100 s under memcheck.
 skip=(--skip mutations_under_gc_stress)
 [ "${VALGRIND_ALL:-0}" = 1 ] && skip=()
