@@ -75,6 +75,17 @@ pub trait FromLisp: Sized + Sealed {
 /// Integers too large for a fixnum become bignums; `Vec`s become lists and
 /// `HashMap`s `equal` hash tables. (A host function returning `()` returns
 /// nil.)
+///
+/// ```
+/// use std::collections::HashMap;
+/// let mut lisp = minilisp::Lisp::new()?;
+/// let scores = lisp.value(HashMap::from([("ada".to_string(), 3)]))?;
+/// let r = lisp.call("gethash", ("ada", &scores))?;
+/// assert_eq!(lisp.get::<i64>(&r)?, 3);
+/// let big = lisp.value(u64::MAX)?;
+/// assert_eq!(lisp.prin1(&big), "18446744073709551615"); // a bignum
+/// # Ok::<(), minilisp::LispError>(())
+/// ```
 pub trait IntoLisp: Sealed {
     #[doc(hidden)]
     fn into_lisp(self, m: &mut Interp) -> LResult<gc::Value>;
@@ -368,7 +379,8 @@ pub enum ArgKind {
 }
 
 /// One parameter of a host function: a [`FromLisp`] type, `Option<T>`
-/// (`&optional`) or [`Rest<T>`] (`&rest`, last only).
+/// (`&optional`) or [`Rest<T>`] (`&rest`, last only); see
+/// [`HostFunctions::register`](crate::HostFunctions::register).
 pub trait FromArg: Sized + Sealed {
     #[doc(hidden)]
     const KIND: ArgKind;
@@ -398,7 +410,8 @@ impl<T: FromLisp> FromArg for Rest<T> {
 }
 
 /// The parameter list of a host function: one [`FromArg`] type, or a
-/// tuple of them (`()` for none).
+/// tuple of up to eight (`()` for none); see
+/// [`HostFunctions::register`](crate::HostFunctions::register).
 pub trait FromArgs: Sized + SealedFromArgs {
     #[doc(hidden)]
     fn kinds() -> Vec<ArgKind>;
@@ -424,7 +437,18 @@ impl<T: FromArg> FromArgs for T {
 }
 
 /// Arguments passed to Lisp ([`Lisp::call`](crate::Lisp::call)): one
-/// [`IntoLisp`] value, a tuple of them, or `()`.
+/// [`IntoLisp`] value, a tuple of up to eight, or `()` for none.
+///
+/// ```
+/// let mut lisp = minilisp::Lisp::new()?;
+/// let list = lisp.call("list", ())?;
+/// assert_eq!(lisp.prin1(&list), "nil");
+/// let one = lisp.call("list", "a")?;
+/// assert_eq!(lisp.prin1(&one), "(\"a\")");
+/// let many = lisp.call("list", (1, 2.5, 'c', true, minilisp::Symbol::new("s")))?;
+/// assert_eq!(lisp.prin1(&many), "(1 2.5 99 t s)");
+/// # Ok::<(), minilisp::LispError>(())
+/// ```
 pub trait IntoArgs: SealedIntoArgs {
     #[doc(hidden)]
     fn push_args(self, m: &mut Interp) -> LResult<()>;

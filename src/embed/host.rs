@@ -72,7 +72,8 @@ fn arity(name: &str, kinds: &[ArgKind]) -> (u16, Option<u16>) {
 }
 
 /// What a host function may return: a value ([`IntoLisp`], or `()` for
-/// nil), or a `Result` of one whose error becomes a Lisp signal.
+/// nil), or a `Result` of one whose error becomes a Lisp signal (see
+/// [`HostFunctions::register`]).
 pub trait HostResult: sealed::Sealed {
     #[doc(hidden)]
     #[allow(private_interfaces)]
@@ -144,6 +145,22 @@ impl HostFunctions {
     /// # Panics
     /// If a required parameter follows an optional one, `Rest` is not
     /// last, or `name` is empty.
+    ///
+    /// ```
+    /// use minilisp::{HostFunctions, Lisp, Rest};
+    /// let mut host = HostFunctions::new();
+    /// host.register("clamp", |_, (x, lo, hi): (i64, Option<i64>, Option<i64>)| {
+    ///     x.max(lo.unwrap_or(i64::MIN)).min(hi.unwrap_or(i64::MAX))
+    /// });
+    /// host.register("max-of", |_, (first, Rest(more)): (f64, Rest<f64>)| more.into_iter().fold(first, f64::max));
+    /// let mut lisp = Lisp::new()?;
+    /// lisp.install(&host);
+    /// assert_eq!(lisp.eval_to::<i64>("(clamp 15 0 10)")?, 10);
+    /// assert_eq!(lisp.eval_to::<i64>("(clamp -5 0)")?, 0);
+    /// assert_eq!(lisp.eval_to::<f64>("(max-of 1 2.5 2)")?, 2.5);
+    /// assert_eq!(lisp.eval_to::<String>("(prin1-to-string (func-arity 'clamp))")?, "(1 . 3)");
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
     pub fn register<A, R, F>(&mut self, name: &str, f: F) -> &mut Self
     where
         A: FromArgs,
@@ -170,6 +187,12 @@ impl HostFunctions {
     }
 
     /// The names, in registration order.
+    ///
+    /// ```
+    /// let mut host = minilisp::HostFunctions::new();
+    /// host.register("b", |_, ()| 1).register("a", |_, ()| 2);
+    /// assert_eq!(host.names().collect::<Vec<_>>(), ["b", "a"]);
+    /// ```
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.fns.iter().map(|h| h.name.as_str())
     }
@@ -223,7 +246,26 @@ fn panic_message(p: &(dyn Any + Send)) -> &str {
 }
 
 /// The interpreter as a host function sees it: call back into Lisp,
-/// convert values, signal errors.
+/// convert values, signal errors. Given as `&mut Ctx` for one call only.
+///
+/// ```
+/// use minilisp::{Lisp, Signal, Value};
+/// let mut lisp = Lisp::new()?;
+/// // (host-filter PRED LIST): the elements for which PRED, a Lisp function, is non-nil.
+/// lisp.register("host-filter", |cx, (pred, xs): (Value, Vec<Value>)| -> Result<Vec<Value>, Signal> {
+///     let mut kept = Vec::new();
+///     for x in xs {
+///         let keep = cx.call(&pred, &x)?;
+///         if cx.get::<bool>(&keep)? {
+///             kept.push(x);
+///         }
+///     }
+///     Ok(kept)
+/// });
+/// let v = lisp.eval("(host-filter (lambda (x) (= (% x 2) 0)) '(1 2 3 4))")?;
+/// assert_eq!(lisp.prin1(&v), "(2 4)");
+/// # Ok::<(), minilisp::LispError>(())
+/// ```
 pub struct Ctx<'a> {
     pub(crate) m: &'a mut Interp,
 }
@@ -232,31 +274,65 @@ impl Ctx<'_> {
     /// Calls `f` (a function value, or the name of a function) with `args`.
     /// An error or `throw` inside comes back as a [`Signal`] which, returned
     /// from the host function, goes on unwinding as it would have.
+    ///
+    /// ```
+    /// let mut lisp = minilisp::Lisp::new()?;
+    /// lisp.register("host-twice", |cx, f: minilisp::Value| -> Result<minilisp::Value, minilisp::Signal> {
+    ///     let once = cx.call(&f, 1)?;
+    ///     cx.call(&f, once)
+    /// });
+    /// assert_eq!(lisp.eval_to::<i64>("(host-twice (lambda (x) (* x 10)))")?, 100);
+    /// // A throw passes through the host function.
+    /// assert_eq!(lisp.eval_to::<i64>("(catch 'done (host-twice (lambda (x) (throw 'done 7))))")?, 7);
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
     pub fn call(&mut self, f: impl Callee, args: impl IntoArgs) -> Result<Value, Signal> {
         let r = call_lisp(self.m, f, args);
         self.finish(r)
     }
 
     /// Evaluates `src` (all its forms, lexical binding); the last value.
+    ///
+    /// ```
+    /// let mut lisp = minilisp::Lisp::new()?;
+    /// lisp.register("host-eval-twice", |cx, src: String| -> Result<i64, minilisp::Signal> {
+    ///     let a = cx.eval(&src)?;
+    ///     let b = cx.eval(&src)?;
+    ///     Ok(cx.get::<i64>(&a)? + cx.get::<i64>(&b)?)
+    /// });
+    /// lisp.eval("(defvar n 0)")?;
+    /// assert_eq!(lisp.eval_to::<i64>("(host-eval-twice \"(setq n (1+ n))\")")?, 3);
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
     pub fn eval(&mut self, src: &str) -> Result<Value, Signal> {
         let r = crate::interp::builtins::load::eval_source(self.m, src, "--eval");
         self.finish(r)
     }
 
-    /// Converts `v` to a Rust value.
+    /// Converts `v` to a Rust value (see [`Ctx`] for an example).
     pub fn get<T: FromLisp>(&mut self, v: &Value) -> Result<T, Signal> {
         let raw = v.get(self.m);
         let r = T::from_lisp(self.m, raw);
         r.map_err(|flow| Signal::pending(self.m, flow))
     }
 
-    /// Converts `x` to a Lisp value.
+    /// Converts `x` to a Lisp value, rooted.
+    ///
+    /// ```
+    /// let mut lisp = minilisp::Lisp::new()?;
+    /// lisp.register("host-pair", |cx, ()| -> Result<String, minilisp::Signal> {
+    ///     let v = cx.value(vec!["a", "b"])?;
+    ///     Ok(cx.prin1(&v))
+    /// });
+    /// assert_eq!(lisp.eval_to::<String>("(host-pair)")?, "(\"a\" \"b\")");
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
     pub fn value(&mut self, x: impl IntoLisp) -> Result<Value, Signal> {
         let r = x.into_lisp(self.m);
         self.finish(r)
     }
 
-    /// `v` as `prin1` prints it.
+    /// `v` as `prin1` prints it (see [`value`](Ctx::value)).
     pub fn prin1(&self, v: &Value) -> String {
         self.m.prin1_to_string(v.get(self.m))
     }
@@ -267,7 +343,17 @@ impl Ctx<'_> {
     }
 
     /// A signal of error `symbol` with `data` (usually a list), for the
-    /// host function to return: `return Err(cx.signal("file-missing", vec!["x"]))`.
+    /// host function to return.
+    ///
+    /// ```
+    /// let mut lisp = minilisp::Lisp::new()?;
+    /// lisp.register("host-open", |cx, name: String| -> Result<(), minilisp::Signal> {
+    ///     Err(cx.signal("file-missing", vec!["Opening input file", "No such file or directory", &name]))
+    /// });
+    /// let e = lisp.eval("(host-open \"/nope\")").unwrap_err();
+    /// assert_eq!(e.message, "Opening input file: No such file or directory, /nope");
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
     pub fn signal(&mut self, symbol: &str, data: impl IntoLisp) -> Signal {
         let s = self.m.intern(symbol);
         match data.into_lisp(self.m) {
@@ -281,7 +367,8 @@ impl Ctx<'_> {
 
     /// Signals `quit` if the interpreter was interrupted
     /// ([`Lisp::interrupt_flag`](crate::Lisp::interrupt_flag)): a long
-    /// host function calls this now and then.
+    /// host function calls this now and then (see
+    /// [`Lisp::interrupt_flag`](crate::Lisp::interrupt_flag)).
     pub fn check_interrupt(&mut self) -> Result<(), Signal> {
         self.m.maybe_quit().map_err(|flow| Signal::pending(self.m, flow))
     }
@@ -294,7 +381,8 @@ impl Ctx<'_> {
     }
 }
 
-/// Something callable: a function [`Value`] or a function's name.
+/// Something callable: a function [`Value`] or a function's name (see
+/// [`Lisp::call`](crate::Lisp::call)).
 pub trait Callee: sealed::Sealed {
     #[doc(hidden)]
     #[allow(private_interfaces)]
@@ -328,6 +416,20 @@ pub(crate) fn call_lisp(m: &mut Interp, f: impl Callee, args: impl IntoArgs) -> 
 /// [`Ctx::signal`] (any condition), or with `?` on any `std::error::Error`.
 /// An error from a call back into Lisp ([`Ctx::call`]) is a `Signal` too:
 /// returned, it goes on as the original error, `throw` included.
+///
+/// ```
+/// use minilisp::{Lisp, Signal};
+/// let mut lisp = Lisp::new()?;
+/// lisp.register("parse-port", |_, s: String| -> Result<u16, Signal> {
+///     let port: u16 = s.parse()?; // a ParseIntError becomes (error "...")
+///     if port < 1024 { return Err(Signal::error(format!("port {port} is privileged"))) }
+///     Ok(port)
+/// });
+/// assert_eq!(lisp.eval_to::<u16>("(parse-port \"8080\")")?, 8080);
+/// assert_eq!(lisp.eval("(parse-port \"80\")").unwrap_err().message, "port 80 is privileged");
+/// assert_eq!(lisp.eval("(parse-port \"x\")").unwrap_err().message, "invalid digit found in string");
+/// # Ok::<(), minilisp::LispError>(())
+/// ```
 pub struct Signal(SignalKind);
 
 enum SignalKind {
@@ -338,7 +440,7 @@ enum SignalKind {
 }
 
 impl Signal {
-    /// `(error MESSAGE)`.
+    /// `(error MESSAGE)` (see [`Signal`]).
     pub fn error(message: impl Into<String>) -> Signal {
         Signal(SignalKind::Error(message.into()))
     }
