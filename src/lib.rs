@@ -15,6 +15,8 @@
 //! - The engine (tagged values and the collector in `gc`, the evaluator in
 //!   `interp`) is private: nothing outside the crate touches raw values.
 
+#![deny(missing_docs)]
+
 mod embed;
 pub(crate) mod gc;
 pub(crate) mod interp;

@@ -19,15 +19,26 @@ use super::value::*;
 
 /// Live and free counts, shaped like Emacs's `(garbage-collect)` result.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Pairs are (live, free) as Emacs reports them; objects in a mapped dump
+/// are not counted (they are never swept).
 pub struct GcStats {
+    /// Conses (live, free).
     pub conses: (usize, usize),
+    /// Symbols (live, free).
     pub symbols: (usize, usize),
+    /// Strings (live, free).
     pub strings: (usize, usize),
+    /// Bytes of live string contents.
     pub string_bytes: usize,
+    /// Live vectors.
     pub vectors: usize,
+    /// Vector slots (live, free).
     pub vector_slots: (usize, usize),
+    /// Floats (live, free).
     pub floats: (usize, usize),
+    /// Live hash tables.
     pub hash_tables: usize,
+    /// Live bignums.
     pub bignums: usize,
     /// Blocks returned to the allocator because they became empty.
     pub blocks_freed: usize,

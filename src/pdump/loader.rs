@@ -33,6 +33,22 @@ pub struct LoadOptions {
 
 impl LoadOptions {
     /// The default options with host functions `host`.
+    ///
+    /// ```
+    /// use minilisp::{HostFunctions, Lisp, pdump::{ErrorKind, LoadOptions}};
+    /// let mut host = HostFunctions::new();
+    /// host.register("host-version", |_, ()| "1.0");
+    /// let path = std::env::temp_dir().join("minilisp-doc-host.pdmp");
+    /// let mut lisp = Lisp::new()?;
+    /// lisp.install(&host);
+    /// lisp.dump(&path)?;
+    /// let mut again = Lisp::load_dump(&path, &LoadOptions::host(&host))?;
+    /// assert_eq!(again.eval_to::<String>("(host-version)")?, "1.0");
+    /// let err = Lisp::load_dump(&path, &LoadOptions::default()).err().unwrap();
+    /// assert_eq!(err.kind, ErrorKind::MissingHostFunctions);
+    /// assert_eq!(err.missing, ["host-version (0 arguments)"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn host(host: &crate::HostFunctions) -> LoadOptions {
         LoadOptions { host: host.clone(), ..LoadOptions::default() }
     }
@@ -552,6 +568,14 @@ pub(super) fn instantiate(bytes: &[u8], v: &Validated, cold: Option<&SharedCold>
 
 /// The text of `minilisp --dump-info FILE`: header, sections and object
 /// counts by kind.
+///
+/// ```
+/// let path = std::env::temp_dir().join("minilisp-doc-info.pdmp");
+/// minilisp::Lisp::new()?.dump(&path)?;
+/// let text = minilisp::pdump::info(&path)?;
+/// assert!(text.contains("host-functions"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn info(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
     let v = validate(&bytes, Level::Full)?;

@@ -106,6 +106,18 @@ use crate::interp::Interp;
 /// Writes `lisp`'s whole state to `path` atomically (temporary file
 /// beside it, fsync, rename). A collection runs first so only live objects
 /// are written.
+///
+/// ```
+/// use minilisp::{Lisp, pdump};
+/// let path = std::env::temp_dir().join("minilisp-doc-dump-to-file.pdmp");
+/// let mut lisp = Lisp::new()?;
+/// lisp.eval("(defvar greeting \"hello\")")?;
+/// let summary = pdump::dump_to_file(&mut lisp, &path)?;
+/// assert_eq!(summary.file_len, std::fs::metadata(&path)?.len());
+/// let mut again = pdump::load_file(&path, pdump::LoadOptions::default())?;
+/// assert_eq!(again.eval_to::<String>("greeting")?, "hello");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn dump_to_file(lisp: &mut Lisp, path: &Path) -> Result<DumpSummary, Error> {
     writer::dump_to_file(&mut lisp.m, path)
 }
@@ -115,6 +127,18 @@ pub fn dump_to_file(lisp: &mut Lisp, path: &Path) -> Result<DumpSummary, Error> 
 /// unchanged since this build verified (or wrote) it has only its metadata
 /// checked; see [`record`]. A dump that refers to host functions loads
 /// only when `options.host` has each of them, with the same arity.
+///
+/// A file that is not a dump of this build is refused with an [`Error`]
+/// naming the failed check:
+///
+/// ```
+/// use minilisp::pdump::{self, ErrorKind, LoadOptions};
+/// let path = std::env::temp_dir().join("minilisp-doc-not-a-dump.pdmp");
+/// std::fs::write(&path, vec![b'x'; 8192])?;
+/// let err = pdump::load_file(&path, LoadOptions::default()).err().unwrap();
+/// assert_eq!(err.kind, ErrorKind::BadMagic);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn load_file(path: &Path, options: LoadOptions) -> Result<Lisp, Error> {
     loader::load_file(path, options).map(Lisp::from_interp)
 }
@@ -140,6 +164,16 @@ pub(crate) fn dump_interp(interp: &mut Interp, path: &Path) -> Result<DumpSummar
 /// file was not corrupted or crafted): its objects are used without being
 /// checked, so damaged bytes there can cause undefined behaviour. Use
 /// [`load_file`] for files you do not trust.
+///
+/// ```
+/// use minilisp::{Lisp, pdump};
+/// let path = std::env::temp_dir().join("minilisp-doc-trusted.pdmp");
+/// Lisp::new()?.dump(&path)?;
+/// // SAFETY: this process just wrote the file with this build's writer.
+/// let mut lisp = unsafe { pdump::load_file_trusted(&path, pdump::LoadOptions::default())? };
+/// assert_eq!(lisp.dump_stats().unwrap().verified, "trusted");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub unsafe fn load_file_trusted(path: &Path, options: LoadOptions) -> Result<Lisp, Error> {
     loader::load_file_at_level(path, options, loader::Level::Trusted).map(Lisp::from_interp)
 }
@@ -148,6 +182,12 @@ pub unsafe fn load_file_trusted(path: &Path, options: LoadOptions) -> Result<Lis
 /// `$HOME/.cache/minilisp` (relative values are ignored, as the XDG
 /// specification asks). It holds the default dump and the verification
 /// records (`verified/`).
+///
+/// ```
+/// if let Some(dir) = minilisp::pdump::cache_dir() {
+///     assert!(dir.ends_with("minilisp"));
+/// }
+/// ```
 pub fn cache_dir() -> Option<PathBuf> {
     let absolute = |k: &str| std::env::var_os(k).map(PathBuf::from).filter(|p| p.is_absolute());
     let cache = absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache")))?;
@@ -161,6 +201,24 @@ pub fn cache_dir() -> Option<PathBuf> {
 /// one relocation pass; the cold image (string bytes, floats, bignum limbs,
 /// table arrays) is mapped from one sealed memfd that all clones share
 /// until they write to it.
+///
+/// ```
+/// use std::sync::Arc;
+/// let mut lisp = minilisp::Lisp::new()?;
+/// lisp.eval("(defvar counter 0)")?;
+/// let snapshot = Arc::new(lisp.snapshot()?);
+/// let threads: Vec<_> = (0..2).map(|_| {
+///     let snapshot = Arc::clone(&snapshot);
+///     std::thread::spawn(move || {
+///         let mut clone = snapshot.instantiate().unwrap();
+///         clone.eval_to::<i64>("(setq counter (1+ counter))").unwrap()
+///     })
+/// }).collect();
+/// for t in threads {
+///     assert_eq!(t.join().unwrap(), 1); // each clone starts from 0
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
 pub struct Snapshot {
     bytes: Arc<Vec<u8>>,
@@ -174,7 +232,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// Captures `lisp` (a collection runs first), its host functions
-    /// included: every instance has them.
+    /// included: every instance has them. Same as [`Lisp::snapshot`].
     ///
     /// # Errors
     /// A host object is reachable (it cannot be copied), or the kernel
@@ -189,12 +247,21 @@ impl Snapshot {
     }
 
     /// The dump bytes, exactly as they would be written to a file.
+    ///
+    /// ```
+    /// use minilisp::pdump::Snapshot;
+    /// let snapshot = minilisp::Lisp::new()?.snapshot()?;
+    /// let copy = Snapshot::from_bytes(snapshot.bytes().to_vec(), &minilisp::HostFunctions::new())?;
+    /// assert_eq!(copy.instantiate()?.eval_to::<i64>("(+ 1 1)")?, 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
     }
 
     /// Checks `bytes` (fully) as a dump of this build and keeps them;
-    /// `host` must have every host function the dump refers to.
+    /// `host` must have every host function the dump refers to (see
+    /// [`bytes`](Snapshot::bytes)).
     pub fn from_bytes(bytes: Vec<u8>, host: &crate::HostFunctions) -> Result<Snapshot, Error> {
         let meta = loader::validate(&bytes, loader::Level::Full)?;
         let host = loader::resolve_host_fns(&meta, host)?;
@@ -203,7 +270,7 @@ impl Snapshot {
     }
 
     /// A new interpreter with its own copy of the snapshot's heap (and the
-    /// snapshot's host functions).
+    /// snapshot's host functions); see [`Snapshot`].
     pub fn instantiate(&self) -> Result<Lisp, Error> {
         let mut m = loader::instantiate(&self.bytes, &self.meta, self.cold.as_deref(), "<snapshot>")?;
         loader::install_host_fns(&mut m, self.host.clone(), self.meta.host_fns.len());
