@@ -13,7 +13,11 @@ cd "$(dirname "$0")/.."
 records=$(mktemp -d)
 trap 'rm -rf "$records"' EXIT
 export MINILISP_RECORD_DIR="$records"
+# Unit, integration and doc tests (the API docs' and the README's examples).
 MINILISP_SOAK_SECS=${MINILISP_SOAK_SECS:-120} cargo test --release "$@"
+echo "== the embedding examples (each checks its own results)"
+cargo run --release --quiet --example rules_engine >/dev/null
+cargo run --release --quiet --example snapshot_tests >/dev/null
 dump_suites=(--test conformance --test dump_conformance --test pdump)
 echo "== conformance and dump tests, relocating load path (MINILISP_DUMP_RELOCATE=1)"
 MINILISP_DUMP_RELOCATE=1 cargo test --release "${dump_suites[@]}"
