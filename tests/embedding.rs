@@ -431,3 +431,17 @@ fn snapshot_clones_keep_host_functions_and_run_on_several_threads() {
     let again = minilisp::pdump::Snapshot::from_bytes(bytes, &app_host()).unwrap();
     assert_eq!(again.instantiate().unwrap().eval_to::<i64>("(app-scale 5 5)").unwrap(), 25);
 }
+
+/// What can cross threads: an interpreter moves (`Send`), a snapshot is
+/// shared (`Send + Sync`), a handle may be dropped anywhere.
+#[test]
+fn the_api_types_cross_threads_as_documented() {
+    fn send<T: Send>() {}
+    fn send_sync<T: Send + Sync>() {}
+    send::<Lisp>();
+    send_sync::<minilisp::pdump::Snapshot>();
+    send_sync::<minilisp::Value>();
+    send_sync::<minilisp::HostFunctions>();
+    send_sync::<minilisp::LispError>();
+    send_sync::<minilisp::pdump::Error>();
+}
