@@ -445,3 +445,10 @@ fn the_api_types_cross_threads_as_documented() {
     send_sync::<minilisp::LispError>();
     send_sync::<minilisp::pdump::Error>();
 }
+
+#[test]
+fn load_file_reports_a_missing_file_as_emacs_does() {
+    let mut lisp = Lisp::new().unwrap();
+    let e = lisp.load_file(std::path::Path::new("/no/such/file.el")).unwrap_err();
+    assert_eq!(e.object, "(file-missing \"Cannot open load file\" \"No such file or directory\" \"/no/such/file.el\")");
+}

@@ -146,12 +146,10 @@ impl Lisp {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn load_file(&mut self, path: &Path) -> Result<(), LispError> {
-        let src = std::fs::read_to_string(path).map_err(|e| LispError {
-            message: format!("Cannot open load file: {e}, {}", path.display()),
-            object: format!("(file-missing \"Cannot open load file\" {:?})", path.display().to_string()),
-            exit_status: None,
-        })?;
-        self.load_source(&src, &path.to_string_lossy()).map(drop)
+        // Emacs's own `load` (no "Loading..." message), for its errors.
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let name = abs.to_string_lossy().into_owned();
+        self.call("load", (name, false, true)).map(drop)
     }
 
     /// Calls `f` (a function [`Value`] or a function's name) with `args`
