@@ -29,7 +29,7 @@ use crate::gc::{self, HashTest};
 use crate::interp::symbols as sym;
 use crate::interp::{Interp, LResult};
 
-mod sealed {
+pub(super) mod sealed {
     pub trait Sealed {}
 }
 use sealed::Sealed;

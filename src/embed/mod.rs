@@ -15,11 +15,13 @@
 mod convert;
 pub(crate) mod host;
 mod lisp;
+mod object;
 mod value;
 
 pub use convert::{FromArg, FromArgs, FromLisp, IntoArgs, IntoLisp, Rest, Symbol};
 pub(crate) use host::HostFn;
 pub use host::{Callee, Ctx, HostFunctions, HostResult, Signal};
 pub use lisp::{HeapStats, Lisp};
+pub use object::HostObject;
 pub(crate) use value::{Handles, next_interp_id};
 pub use value::Value;

@@ -40,6 +40,8 @@ pub struct GcStats {
     pub hash_tables: usize,
     /// Live bignums.
     pub bignums: usize,
+    /// Live host objects (opaque Rust values).
+    pub host_objects: usize,
     /// Blocks returned to the allocator because they became empty.
     pub blocks_freed: usize,
 }
@@ -114,11 +116,16 @@ impl Heap {
         while let Some(v) = self.gray.pop() {
             self.trace_fields(v);
         }
-        let stats = self.sweep();
+        let mut dead = Vec::new();
+        let stats = self.sweep(&mut dead);
+        self.host_objects -= dead.len();
         self.in_gc = false;
         self.bytes_since_gc = 0;
         self.gc_count += 1;
         self.gc_seconds += start.elapsed().as_secs_f64();
+        // Finalizers are Rust code of the embedder: they run once the heap
+        // is consistent again, so not even a panic in one can leave it torn.
+        run_finalizers(dead);
         stats
     }
 
@@ -161,13 +168,16 @@ impl Heap {
                         self.mark(x);
                     }
                 }
-                VecKind::Bignum => {}
+                // Leaves: no Lisp values inside.
+                VecKind::Bignum | VecKind::HostObject => {}
             },
             _ => {}
         }
     }
 
-    fn sweep(&mut self) -> GcStats {
+    /// Frees dead cells; the contents of dead host objects' boxes go to
+    /// `finalizers`.
+    fn sweep(&mut self, finalizers: &mut Vec<HostBox>) -> GcStats {
         let mut stats = GcStats::default();
         for kind in BLOCK_KINDS {
             let k = kind as usize;
@@ -189,7 +199,7 @@ impl Heap {
                         let i = w * 64 + d.trailing_zeros() as usize;
                         d &= d - 1;
                         // SAFETY: cell `i` is allocated and unreachable.
-                        unsafe { finalize_cell(base_cells + (i << shift), kind, &self.mapped) };
+                        unsafe { finalize_cell(base_cells + (i << shift), kind, &self.mapped, finalizers) };
                     }
                     h.allocated[w] &= h.marks[w];
                     live += h.allocated[w].count_ones() as usize;
@@ -267,6 +277,7 @@ impl Heap {
                             }
                             VecKind::HashTable => s.hash_tables += 1,
                             VecKind::Bignum => s.bignums += 1,
+                            VecKind::HostObject => s.host_objects += 1,
                         }
                     }
                 }
@@ -275,15 +286,22 @@ impl Heap {
     }
 }
 
-/// Releases the payload of a dead (or dropped) cell.
+/// Releases the payload of a dead (or dropped) cell; a host object's box
+/// is freed and what it held goes to `dead`, for `run_finalizers`.
 ///
 /// # Safety
 /// `addr` must be an allocated cell of `kind` whose payload is freed once.
-pub(super) unsafe fn finalize_cell(addr: usize, kind: BlockKind, mapped: &[std::ops::Range<usize>]) {
+pub(super) unsafe fn finalize_cell(
+    addr: usize,
+    kind: BlockKind,
+    mapped: &[std::ops::Range<usize>],
+    dead: &mut Vec<HostBox>,
+) {
     let is_mapped = |p: usize| super::heap::in_ranges(mapped, p);
     // SAFETY: per the contract the cell holds a valid `kind` object whose payloads
-    // came from `payload_from_vec`/`string_payload` with the recorded lengths,
-    // unless they lie in a mapped dump, which is never freed.
+    // came from `payload_from_vec`/`string_payload` with the recorded lengths
+    // (a host object's box from `Box::into_raw`), unless they lie in a mapped
+    // dump, which is never freed.
     unsafe {
         match kind {
             BlockKind::Cons | BlockKind::Float => {}
@@ -317,8 +335,25 @@ pub(super) unsafe fn finalize_cell(addr: usize, kind: BlockKind, mapped: &[std::
                         free_payload(t.index, t.index_size);
                     }
                 }
+                Some(VecKind::HostObject) => {
+                    // The box came from `Box::into_raw` in `alloc_host_object`
+                    // (host objects are never mapped: the verifier refuses them).
+                    let h = &*(addr as *const HostObject);
+                    dead.push(*Box::from_raw(h.boxed));
+                }
                 None => {}
             },
         }
+    }
+}
+
+/// Drops what dead host objects held: each drops one reference to its
+/// value, and the last reference runs the value's `Drop` (its finalizer).
+/// A panicking finalizer is caught and skipped (the panic hook has
+/// reported it): it must neither unwind through the collector's caller,
+/// which may be any allocation, nor abort a heap dropped during unwinding.
+pub(super) fn run_finalizers(dead: Vec<HostBox>) {
+    for b in dead {
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(b)));
     }
 }

@@ -179,7 +179,8 @@ fn sxhash_obj(heap: &Heap, v: Value, depth: u32, id: &mut impl Identity) -> u64 
                 return reduce(h);
             }
             VecKind::Bignum => return sxhash_bignum(heap, v),
-            VecKind::HashTable => return identity_hash(v, id),
+            // Tables and host objects are `equal` only when `eq`.
+            VecKind::HashTable | VecKind::HostObject => return identity_hash(v, id),
         }
     }
     identity_hash(v, id)

@@ -13,7 +13,9 @@
 //! from the roots, so this holds as long as callers keep values they hold
 //! across an allocation rooted (the interpreter's root stack).
 
+use std::any::Any;
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::ops::Range;
 
 use super::block::{BLOCK_KINDS, Block, BlockKind, header_of, cell_index, set_bit};
@@ -53,6 +55,9 @@ pub struct Heap {
     pub gc_count: u64,
     pub gc_seconds: f64,
     pub(super) in_gc: bool,
+    /// Allocated host-object cells (live, or dead and not yet swept): a
+    /// dump that finds none skips its search for one.
+    pub(super) host_objects: usize,
     /// Owners of the memory behind `mapped` (a file mapping or a buffer),
     /// dropped with the heap after every payload is released.
     mappings: Vec<Box<dyn std::any::Any + Send>>,
@@ -60,7 +65,8 @@ pub struct Heap {
 
 // SAFETY: the heap exclusively owns its blocks and payloads; raw pointers
 // inside objects point only into memory owned by this heap or its mapped
-// dumps, so moving the whole heap to another thread is sound.
+// dumps, or to host-object boxes it owns whose values are `Send + Sync`,
+// so moving the whole heap to another thread is sound.
 unsafe impl Send for Heap {}
 
 impl Default for Heap {
@@ -101,6 +107,7 @@ impl Heap {
             gc_count: 0,
             gc_seconds: 0.0,
             in_gc: false,
+            host_objects: 0,
             mappings: Vec::new(),
         }
     }
@@ -216,6 +223,20 @@ impl Heap {
         let a = self.alloc_cell(BlockKind::Vec32);
         // SAFETY: `a` is a fresh cell sized and aligned for a Vector.
         unsafe { (a as *mut Vector).write(Vector { header: VecKind::Vector as u64, len, data, _reserved: 0 }) };
+        Value::from_ptr(a, TAG_VECLIKE)
+    }
+
+    /// A host object holding `value`, known to Lisp as type `type_name`.
+    pub fn alloc_host_object(&mut self, value: Arc<dyn Any + Send + Sync>, type_name: &'static str) -> Value {
+        // Boxed first: `alloc_cell` cannot fail half-way, so the cell and
+        // its box are made together (freed together by `finalize_cell`).
+        let boxed = Box::into_raw(Box::new(HostBox { value, type_name }));
+        self.bytes_since_gc += std::mem::size_of::<HostBox>();
+        let a = self.alloc_cell(BlockKind::Vec32);
+        let header = VecKind::HostObject as u64;
+        // SAFETY: `a` is a fresh cell sized and aligned for a HostObject.
+        unsafe { (a as *mut HostObject).write(HostObject { header, boxed, _reserved: [0; 2] }) };
+        self.host_objects += 1;
         Value::from_ptr(a, TAG_VECLIKE)
     }
 
@@ -397,6 +418,30 @@ impl Heap {
         v.is_veclike() && self.veclike_kind(v) == VecKind::Bignum
     }
 
+    pub fn is_host_object(&self, v: Value) -> bool {
+        v.is_veclike() && self.veclike_kind(v) == VecKind::HostObject
+    }
+
+    /// The value and type name of a host object.
+    ///
+    /// # Panics
+    /// If `v` is not a host object.
+    pub fn host_object(&self, v: Value) -> &HostBox {
+        // Checked even in release builds: the box is a raw pointer away.
+        assert!(self.is_host_object(v), "not a host object");
+        // SAFETY: heap invariant: `v` is a live HostObject cell, whose box
+        // (from `alloc_host_object`) is freed only when a sweep finds the
+        // cell dead or the heap drops, both of which need `&mut self`, so
+        // not while this borrow lives.
+        unsafe { &*(*(v.addr() as *const HostObject)).boxed }
+    }
+
+    /// Host-object cells allocated and not yet swept (so zero means there
+    /// is certainly no live one).
+    pub fn host_object_count(&self) -> usize {
+        self.host_objects
+    }
+
     pub fn vec_slice(&self, v: Value) -> &[Value] {
         debug_assert!(self.is_vector(v));
         // SAFETY: heap invariant: a vector's payload holds `len` values.
@@ -510,12 +555,13 @@ impl Heap {
 impl Drop for Heap {
     fn drop(&mut self) {
         // Free every payload still owned by a live cell; blocks free themselves.
+        let mut dead = Vec::new();
         for kind in BLOCK_KINDS {
             let mut cells = Vec::new();
             self.for_each_cell(kind, |a| cells.push(a));
             for a in cells {
                 // SAFETY: `a` is an allocated cell of this heap, dropped once.
-                unsafe { super::collect::finalize_cell(a, kind, &self.mapped) };
+                unsafe { super::collect::finalize_cell(a, kind, &self.mapped, &mut dead) };
             }
         }
         // A dumped string or hash table that outgrew its mapped payload
@@ -529,8 +575,12 @@ impl Drop for Heap {
             };
             // SAFETY: `v` is a live mapped object of `kind` (the mapping is
             // still owned by `self.mappings`), listed once (`dirty_set`).
-            unsafe { super::collect::finalize_cell(v.addr(), kind, &self.mapped) };
+            unsafe { super::collect::finalize_cell(v.addr(), kind, &self.mapped, &mut dead) };
         }
+        // The host objects' finalizers, last (a mapped image never holds
+        // one: the verifier refuses the kind).
+        self.host_objects = 0;
+        super::collect::run_finalizers(dead);
     }
 }
 

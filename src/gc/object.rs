@@ -10,6 +10,9 @@
 //! All layouts are `#[repr(C)]` and contain only words: a dump copies them
 //! byte for byte and relocates the words that are pointers.
 
+use std::any::Any;
+use std::sync::Arc;
+
 use super::value::Value;
 
 /// The kinds of objects that share the `VecLike` tag; stored in the low
@@ -20,6 +23,8 @@ pub enum VecKind {
     Vector = 1,
     HashTable = 2,
     Bignum = 3,
+    /// An opaque Rust value (Emacs's `user-ptr`); never in a dump image.
+    HostObject = 4,
 }
 
 impl VecKind {
@@ -28,6 +33,7 @@ impl VecKind {
             1 => Some(VecKind::Vector),
             2 => Some(VecKind::HashTable),
             3 => Some(VecKind::Bignum),
+            4 => Some(VecKind::HostObject),
             _ => None,
         }
     }
@@ -75,6 +81,25 @@ pub struct Bignum {
     pub negative: u64,
 }
 
+/// A host object: a pointer to its `HostBox` on the Rust heap, made by
+/// `Box::into_raw` in `Heap::alloc_host_object` and freed (once) by the
+/// sweep that finds the cell dead, or by the heap's drop. Dropping the box
+/// drops one reference to the value; the last one runs its `Drop`, which
+/// is the finalizer.
+#[repr(C)]
+pub struct HostObject {
+    pub header: u64,
+    pub boxed: *mut HostBox,
+    pub _reserved: [u64; 2],
+}
+
+/// What a host object cell owns: the Rust value and the name Lisp knows
+/// its type by (`type-of`, the printer).
+pub struct HostBox {
+    pub value: Arc<dyn Any + Send + Sync>,
+    pub type_name: &'static str,
+}
+
 /// Hash-table test, stored in the table.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 #[repr(u64)]
@@ -120,6 +145,7 @@ const _: () = assert!(std::mem::size_of::<LispFloat>() == 8);
 const _: () = assert!(std::mem::size_of::<LispString>() == 32);
 const _: () = assert!(std::mem::size_of::<Vector>() == 32);
 const _: () = assert!(std::mem::size_of::<Bignum>() == 32);
+const _: () = assert!(std::mem::size_of::<HostObject>() == 32);
 const _: () = assert!(std::mem::size_of::<HashTable>() == 128);
 
 // The slice accessors below rely on the table invariant: `kv` holds

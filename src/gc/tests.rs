@@ -135,3 +135,29 @@ fn mapped_objects_are_traced_only_when_written() {
     assert_eq!(stats.strings.0, 1);
     assert_eq!(heap.str(heap.car(dumped)), "young");
 }
+
+#[test]
+fn host_objects_are_leaves_finalized_by_the_sweep_or_the_drop() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    struct Counted(Arc<AtomicUsize>);
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+    let drops = Arc::new(AtomicUsize::new(0));
+    let mut heap = Heap::new();
+    let kept = heap.alloc_host_object(Arc::new(Counted(Arc::clone(&drops))), "kept");
+    let _dead = heap.alloc_host_object(Arc::new(Counted(Arc::clone(&drops))), "dead");
+    let holder = heap.alloc_vector_from(&[kept]);
+    assert_eq!(heap.host_object_count(), 2);
+    let stats = collect(&mut heap, &[holder]);
+    assert_eq!((stats.host_objects, stats.vectors), (1, 1));
+    assert_eq!(heap.host_object_count(), 1);
+    assert_eq!(drops.load(Ordering::SeqCst), 1);
+    assert_eq!(heap.host_object(heap.vec_get(holder, 0)).type_name, "kept");
+    assert!(heap.host_object(kept).value.downcast_ref::<Counted>().is_some());
+    drop(heap);
+    assert_eq!(drops.load(Ordering::SeqCst), 2);
+}

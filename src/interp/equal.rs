@@ -93,7 +93,9 @@ fn internal_equal(heap: &Heap, mut o1: Value, mut o2: Value, mut depth: u32, see
             }
             return match k1 {
                 VecKind::Bignum => Ok(bignum_eq(heap, o1, o2)),
-                VecKind::HashTable => Ok(false),
+                // Distinct tables and host objects are never `equal`
+                // (identical ones returned above).
+                VecKind::HashTable | VecKind::HostObject => Ok(false),
                 VecKind::Vector => {
                     let n = heap.vec_len(o1);
                     if heap.vec_len(o2) != n {

@@ -390,6 +390,17 @@ impl Interp {
         self.heap.alloc_bignum(negative, limbs)
     }
 
+    /// A host object holding `value`, of Lisp type `type_name` (see
+    /// `embed::object`).
+    pub(crate) fn make_host_object(
+        &mut self,
+        value: Arc<dyn std::any::Any + Send + Sync>,
+        type_name: &'static str,
+    ) -> Value {
+        self.maybe_gc(&[]);
+        self.heap.alloc_host_object(value, type_name)
+    }
+
     pub fn make_hash_table(&mut self, test: crate::gc::HashTest, size: usize) -> Value {
         self.maybe_gc(&[]);
         self.heap.alloc_hash_table(test, size)

@@ -148,6 +148,14 @@ impl Printer<'_, '_> {
                     self.out.push_str(&bignum_to_string(neg, limbs));
                 }
                 VecKind::HashTable => self.hash_table(v, depth)?,
+                // Emacs prints `#<user-ptr ptr=0x... finalizer=0x...>`; we
+                // keep its prefix and show the type name instead of
+                // addresses, so the text is the same from run to run.
+                VecKind::HostObject => {
+                    self.out.push_str("#<user-ptr ");
+                    self.out.push_str(heap.host_object(v).type_name);
+                    self.out.push('>');
+                }
             },
             Tag::Immediate => match (v.as_subr(), v.as_host_fn()) {
                 (Some(id), _) => {

@@ -43,8 +43,8 @@ pub enum ErrorKind {
     /// The dump refers to host functions the embedder did not register
     /// (or registered with another arity); [`Error::missing`] names them.
     MissingHostFunctions,
-    /// The heap holds a host object, which no dump can carry; the message
-    /// shows the path to it.
+    /// A host object is reachable from a symbol, and no dump can carry
+    /// one; the message shows the path to it.
     HostObject,
 }
 

@@ -72,7 +72,12 @@
 //! each name against the embedder's registrations
 //! ([`LoadOptions::host`]) and refuses the dump, naming every function
 //! missing or changed, before the image is touched. Host objects (opaque
-//! Rust values) cannot be dumped: the writer refuses with the path to one.
+//! Rust values) cannot be dumped: the writer refuses with the path from a
+//! symbol to one (`variable my-db -> vector slot 2 -> host object my-db`).
+//! One that only the embedder's handles keep alive is no part of what a
+//! load restores, so it does not block the dump: its cell is written as an
+//! empty vector that nothing in the image refers to. The verifier refuses
+//! an image holding a host-object cell.
 //!
 //! # Validation
 //! Before anything is used the loader checks magic, version, fingerprint,
@@ -86,6 +91,7 @@
 mod error;
 pub mod fingerprint;
 mod format;
+mod host_objects;
 mod loader;
 mod mapping;
 pub mod record;
@@ -235,7 +241,8 @@ impl Snapshot {
     /// included: every instance has them. Same as [`Lisp::snapshot`].
     ///
     /// # Errors
-    /// A host object is reachable (it cannot be copied), or the kernel
+    /// A host object is reachable from a symbol (it cannot be copied:
+    /// [`ErrorKind::HostObject`], with the path to it), or the kernel
     /// refuses the memfd for the cold image (out of memory).
     pub fn take(lisp: &mut Lisp) -> Result<Snapshot, Error> {
         let bytes = writer::dump_to_bytes(&mut lisp.m)?;

@@ -296,6 +296,11 @@ impl<'a> Image<'a> {
                 Some(VecKind::Bignum) if last <= 1 && len > 0 => {
                     self.payload(off + field::BIGNUM_LIMBS, &mut limbs_at, bytes, Run::Limbs)?;
                 }
+                // Its box would be a dangling pointer into another process:
+                // no writer ever puts one in an image.
+                Some(VecKind::HostObject) => {
+                    return Err(object_err(format!("host object at {off}: a dump cannot hold host objects")));
+                }
                 _ => return Err(object_err(format!("vector or bignum at {off} has a bad header"))),
             }
         }

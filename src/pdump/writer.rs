@@ -95,7 +95,10 @@ fn measure(heap: &Heap, order: &CellOrder) -> Layout {
         let v = Value::from_ptr(a, crate::gc::value::TAG_VECLIKE);
         match vec32_kind(heap, a) {
             VecKind::Vector => lens[Run::Values as usize] += 8 * heap.vec_len(v),
-            _ => lens[Run::Limbs as usize] += 8 * heap.bignum(v).1.len(),
+            VecKind::Bignum => lens[Run::Limbs as usize] += 8 * heap.bignum(v).1.len(),
+            // Written as an empty vector (see `emit_hot`): no payload.
+            VecKind::HostObject => {}
+            VecKind::HashTable => unreachable!("hash tables are 128-byte cells"),
         }
     });
     heap.for_each_cell_in_order(BlockKind::Vec128, |a| {
@@ -212,6 +215,16 @@ fn emit_hot<W: Write>(plan: &Plan, e: &mut Emitter<W>) -> std::io::Result<()> {
                 e.address((len > 0).then_some(values_at));
                 e.word(0, false);
                 values_at += 8 * len;
+            }
+            VecKind::HostObject => {
+                // Unreachable from the dump's roots (`refuse_host_objects`
+                // refused the dump otherwise): only a handle or the stack
+                // keeps it alive. Its cell is written as an inert empty
+                // vector, so the ordinals of the cells after it stand.
+                e.word(VecKind::Vector as u64, false);
+                e.word(0, false);
+                e.address(None);
+                e.word(0, false);
             }
             _ => {
                 let (neg, limbs) = heap.bignum(v);
@@ -459,9 +472,9 @@ pub fn dump_to_bytes(interp: &mut Interp) -> Result<Vec<u8>, Error> {
 }
 
 /// A dump cannot carry a host object (its Rust value is not in the heap):
-/// refuse, showing the path from a root to one.
-fn refuse_host_objects(_interp: &mut Interp) -> Result<(), Error> {
-    Ok(())
+/// refuse, showing the path from a root to one (`host_objects`).
+fn refuse_host_objects(interp: &mut Interp) -> Result<(), Error> {
+    super::host_objects::refuse(interp)
 }
 
 /// Writes to a temporary file beside `path`, syncs, marks the file

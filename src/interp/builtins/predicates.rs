@@ -1,6 +1,7 @@
-//! Type predicates and equality: `null consp ... functionp eq eql equal`.
+//! Type predicates and equality: `null consp ... functionp eq eql equal`,
+//! and `type-of`.
 
-use crate::gc::{SymFlags, Value};
+use crate::gc::{SymFlags, Tag, Value, VecKind};
 use crate::interp::builtins::numbers::{is_integer, is_number};
 use crate::interp::subr::{Subr, SubrKind, subr};
 use crate::interp::symbols as sym;
@@ -35,6 +36,8 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("macrop", 1, Some(1), macrop),
     Subr::f("booleanp", 1, Some(1), booleanp),
     Subr::f("hash-table-p", 1, Some(1), hash_table_p),
+    Subr::f("user-ptrp", 1, Some(1), user_ptrp),
+    Subr::f("type-of", 1, Some(1), type_of),
     Subr::f("eq", 2, Some(2), eq),
     Subr::f("eql", 2, Some(2), eql),
     Subr::f("equal", 2, Some(2), equal),
@@ -240,6 +243,37 @@ fn booleanp(_: &mut Interp, args: &[Value]) -> LResult {
 
 fn hash_table_p(interp: &mut Interp, args: &[Value]) -> LResult {
     Ok(Value::bool(interp.heap.is_hash_table(args[0])))
+}
+
+/// True for a host object (Emacs's `user-ptr`).
+fn user_ptrp(interp: &mut Interp, args: &[Value]) -> LResult {
+    Ok(Value::bool(interp.heap.is_host_object(args[0])))
+}
+
+/// `(type-of OBJECT)`, as Emacs 28 answers for the kinds minilisp has.
+/// Interpreted closures and macros are lists there too (`cons`); a host
+/// function is a `module-function`; a host object answers its type's name
+/// (Emacs says `user-ptr` for every one: the name is more useful, and
+/// `user-ptrp` still tells them apart).
+fn type_of(interp: &mut Interp, args: &[Value]) -> LResult {
+    let v = args[0];
+    let name = match v.tag() {
+        Tag::Fixnum => "integer",
+        Tag::Symbol => "symbol",
+        Tag::String => "string",
+        Tag::Float => "float",
+        Tag::Cons => "cons",
+        Tag::VecLike => match interp.heap.veclike_kind(v) {
+            VecKind::Vector => "vector",
+            VecKind::HashTable => "hash-table",
+            VecKind::Bignum => "integer",
+            VecKind::HostObject => interp.heap.host_object(v).type_name,
+        },
+        // Built-in functions and special forms alike are subrs.
+        Tag::Immediate if v.as_host_fn().is_some() => "module-function",
+        Tag::Immediate => "subr",
+    };
+    Ok(interp.intern(name))
 }
 
 fn eq(_: &mut Interp, args: &[Value]) -> LResult {
