@@ -8,7 +8,7 @@
 //!
 //! The traits are sealed: their methods work on the engine's raw values,
 //! which only this crate may touch. Carry a Rust type of your own in Lisp
-//! as a host object ([`Opaque`](crate::Opaque)) or convert it to a `Value`.
+//! as a host object ([`HostObject`](crate::HostObject)) or convert it to a `Value`.
 //!
 //! Invariant behind the raw values here: `FromLisp` never allocates on the
 //! Lisp heap (so never collects), so the raw value it reads, and everything
@@ -49,7 +49,7 @@ use sealed::Sealed;
 /// | `Vec<T>` | proper list | `listp` |
 /// | `HashMap<K, V>` | hash table | `hash-table-p` |
 /// | [`Value`] | anything (a rooted handle) | — |
-/// | `Arc<T>` for an [`Opaque`](crate::Opaque) `T` | host object of type `T` | `user-ptrp` |
+/// | `Arc<T>` for a [`HostObject`](crate::HostObject) `T` | host object of type `T` | `user-ptrp` |
 ///
 /// ```
 /// let mut lisp = minilisp::Lisp::new()?;

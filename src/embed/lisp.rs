@@ -295,7 +295,8 @@ impl Lisp {
 
     /// Writes the whole state to a dump file at `path`, atomically (see
     /// [`pdump`]). Host functions are recorded by name and arity; a host
-    /// object reachable from anything refuses the dump.
+    /// object reachable from a symbol refuses the dump (one held only by
+    /// Rust handles is not written).
     ///
     /// ```
     /// use minilisp::{Lisp, pdump::LoadOptions};
