@@ -26,7 +26,7 @@ leaks=definite
 
 echo "== building (release, with debug line tables)"
 cargo build --release --bin minilisp
-json=$(cargo test --release --no-run --message-format=json --lib --test pdump --test pdump_mutation --test soak --test embedding 2>/dev/null)
+json=$(cargo test --release --no-run --message-format=json --lib --test pdump --test pdump_mutation --test soak --test embedding --test host_objects 2>/dev/null)
 # The test executable of the target of kind KIND (lib, test) named NAME.
 exe() {
     grep '"reason":"compiler-artifact"' <<<"$json" | grep "\"kind\":\[\"$1\"\],[^}]*\"name\":\"$2\"" |
@@ -62,6 +62,8 @@ run tests-pdump - "$(exe test pdump)" --test-threads=1
 # The embedding API: handles across collections, a handle used with another
 # interpreter after its own is dropped, host functions, dumps and clones.
 run tests-embedding - "$(exe test embedding)" --test-threads=1
+# Host objects: finalizers run by the sweep and by the heap's drop.
+run tests-host_objects - "$(exe test host_objects)" --test-threads=1
 # mutations_under_gc_stress collects at every allocation: 100 s under memcheck.
 skip=(--skip mutations_under_gc_stress)
 [ "${VALGRIND_ALL:-0}" = 1 ] && skip=()
