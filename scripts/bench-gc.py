@@ -7,8 +7,9 @@ Each run is a fresh process that evaluates, with lexical binding,
     (benchmark-run 1 (let (keep) (dotimes (i N) (setq keep (cons i keep)))))
 
 and reports the time measured inside Lisp, the collections that ran during
-it and their time (`gcs-done`, `gc-elapsed`), and the process's CPU time
-(user + system; steadier than wall time on a loaded machine). Systems are
+it and their time (`gcs-done`, `gc-elapsed`), the process's CPU time
+(user + system; steadier than wall time on a loaded machine) and its peak
+resident memory. Systems are
 interleaved run by run so that machine noise hits them alike. Prints a
 markdown table of medians, and the 10M/1M ratio (linear growth is 10x).
 
@@ -37,7 +38,8 @@ PROGRAM = """;;; -*- lexical-binding: t -*-
 
 
 def run(cmd):
-    """(seconds inside Lisp, collections, seconds in them, process CPU seconds)."""
+    """(seconds inside Lisp, collections, seconds in them, process CPU
+    seconds, peak resident MB)."""
     env = {**os.environ, "LC_ALL": "C.UTF-8"}
     env.pop("MINILISP_GC_STRESS", None)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -50,7 +52,7 @@ def run(cmd):
         if p.returncode != 0:
             sys.exit(f"failed: {' '.join(cmd)}\n{err.read().decode()[:500]}")
     secs, gcs, gc_secs = text.split()[-3:]
-    return float(secs), int(gcs), float(gc_secs), ru.ru_utime + ru.ru_stime
+    return float(secs), int(gcs), float(gc_secs), ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
 
 
 def main():
@@ -83,15 +85,15 @@ def main():
         for n in sizes:
             for name, cmd in systems.items():
                 results[(name, n)].append(run(cmd + [files[n]]))
-    med = {k: tuple(statistics.median(r[i] for r in v) for i in range(4)) for k, v in results.items()}
+    med = {k: tuple(statistics.median(r[i] for r in v) for i in range(5)) for k, v in results.items()}
     print(f"medians of {args.runs} runs; time = inside Lisp (benchmark-run), CPU = the whole process")
     print()
-    print("| system | N | time s | CPU s | collections | in collections s |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| system | N | time s | CPU s | collections | in collections s | peak RSS MB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name in systems:
         for n in sizes:
-            t, g, gt, cpu = med[(name, n)]
-            print(f"| {name} | {n:,} | {t:.2f} | {cpu:.2f} | {g:.0f} | {gt:.2f} |")
+            t, g, gt, cpu, rss = med[(name, n)]
+            print(f"| {name} | {n:,} | {t:.2f} | {cpu:.2f} | {g:.0f} | {gt:.2f} | {rss:.0f} |")
     print()
     lo, hi = min(sizes), max(sizes)
     for name in systems:
