@@ -44,6 +44,9 @@ pub struct GcStats {
     pub host_objects: usize,
     /// Blocks returned to the allocator because they became empty.
     pub blocks_freed: usize,
+    /// Bytes of the live cells and their payloads, as allocation counts
+    /// them (what paces the next collection: see `pacing.rs`).
+    pub heap_bytes: usize,
 }
 
 impl Heap {
@@ -121,6 +124,7 @@ impl Heap {
         self.host_objects -= dead.len();
         self.in_gc = false;
         self.bytes_since_gc = 0;
+        self.pace_after_gc(&stats);
         self.gc_count += 1;
         self.gc_seconds += start.elapsed().as_secs_f64();
         // Finalizers are Rust code of the embedder: they run once the heap
@@ -245,6 +249,7 @@ impl Heap {
 
     fn count_live(&self, kind: BlockKind, block: &super::block::Block, live: usize, ncells: usize, s: &mut GcStats) {
         let free = ncells - live;
+        s.heap_bytes += live * kind.cell_size();
         match kind {
             BlockKind::Cons => {
                 s.conses.0 += live;
@@ -261,7 +266,9 @@ impl Heap {
                 for i in 0..ncells {
                     if bit(&h.allocated, i) {
                         // SAFETY: allocated string cell.
-                        s.string_bytes += unsafe { (*(block.cell_addr(i) as *const LispString)).len };
+                        let st = unsafe { &*(block.cell_addr(i) as *const LispString) };
+                        s.string_bytes += st.len;
+                        s.heap_bytes += st.cap;
                     }
                 }
             }
@@ -274,10 +281,21 @@ impl Heap {
                             VecKind::Vector => {
                                 s.vectors += 1;
                                 s.vector_slots.0 += self.vec_len(v);
+                                s.heap_bytes += self.vec_len(v) * 8;
                             }
-                            VecKind::HashTable => s.hash_tables += 1,
-                            VecKind::Bignum => s.bignums += 1,
-                            VecKind::HostObject => s.host_objects += 1,
+                            VecKind::HashTable => {
+                                s.hash_tables += 1;
+                                let t = self.hash_table(v);
+                                s.heap_bytes += t.size * 32 + t.index_size * 8;
+                            }
+                            VecKind::Bignum => {
+                                s.bignums += 1;
+                                s.heap_bytes += self.bignum(v).1.len() * 8;
+                            }
+                            VecKind::HostObject => {
+                                s.host_objects += 1;
+                                s.heap_bytes += std::mem::size_of::<HostBox>();
+                            }
                         }
                     }
                 }

@@ -20,13 +20,9 @@ use std::ops::Range;
 
 use super::block::{BLOCK_KINDS, Block, BlockKind, header_of, cell_index, set_bit};
 use super::object::*;
+use super::pacing::Pacing;
 use super::symbol::SymbolTable;
 use super::value::*;
-
-/// Allocation between collections before the next one (Emacs's
-/// `gc-cons-threshold` is 800 kB; we trace only young objects, so a larger
-/// budget buys throughput at little pause cost).
-pub const GC_THRESHOLD_BYTES: usize = 4 * 1024 * 1024;
 
 /// Address ranges of cells by block kind (indexed by `BlockKind as usize`).
 pub type CellRuns = [Range<usize>; 5];
@@ -47,7 +43,11 @@ pub struct Heap {
     pub(super) dirty: Vec<Value>,
     pub(super) dirty_set: HashSet<usize>,
     pub(super) bytes_since_gc: usize,
+    /// Collect once `bytes_since_gc` reaches this (set by `pacing.rs`).
     pub threshold: usize,
+    /// What sets `threshold`: `gc-cons-threshold`, `gc-cons-percentage`,
+    /// the live heap after the last collection (see `pacing.rs`).
+    pub pacing: Pacing,
     /// Collect before every allocation (`MINILISP_GC_STRESS=1`).
     pub stress: bool,
     pub(super) gray: Vec<Value>,
@@ -100,7 +100,8 @@ impl Heap {
             dirty: Vec::new(),
             dirty_set: HashSet::new(),
             bytes_since_gc: 0,
-            threshold: GC_THRESHOLD_BYTES,
+            threshold: Pacing::default().budget(0),
+            pacing: Pacing::default(),
             stress: false,
             gray: Vec::new(),
             sym_marks: Vec::new(),

@@ -13,6 +13,7 @@ pub mod hash;
 pub mod heap;
 pub mod object;
 pub mod order;
+pub mod pacing;
 pub mod symbol;
 pub mod value;
 

@@ -467,10 +467,40 @@ impl Interp {
             return Err(self.setting_constant(s));
         }
         self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = v;
+        self.variable_changed(s);
+        Ok(())
+    }
+
+    /// Refreshes what the runtime caches of a variable's value (Emacs's
+    /// variable watchers on `max-lisp-eval-depth`, `gc-cons-threshold`,
+    /// `gc-cons-percentage`); called on every set, bind and unbind.
+    #[inline(always)]
+    fn variable_changed(&mut self, s: Value) {
         if s == sym::MAX_LISP_EVAL_DEPTH {
             self.refresh_depth_limit();
+        } else if s == sym::GC_CONS_THRESHOLD || s == sym::GC_CONS_PERCENTAGE {
+            self.refresh_gc_pacing();
         }
-        Ok(())
+    }
+
+    /// Hands `gc-cons-threshold` and `gc-cons-percentage` to the heap,
+    /// which recomputes its allocation budget at once (see `gc::pacing`).
+    /// A threshold that is not an integer is ignored (the last one stays);
+    /// a negative one counts as 0 and a bignum as unlimited, so
+    /// `most-positive-fixnum` and beyond cannot overflow. A percentage
+    /// that is not a float is ignored, as in Emacs.
+    pub(crate) fn refresh_gc_pacing(&mut self) {
+        let t = self.symbol_value(sym::GC_CONS_THRESHOLD);
+        let threshold = if let Some(n) = t.as_fixnum() {
+            usize::try_from(n).unwrap_or(0)
+        } else if self.heap.is_bignum(t) {
+            if self.heap.bignum(t).0 { 0 } else { usize::MAX }
+        } else {
+            self.heap.pacing.threshold
+        };
+        let p = self.symbol_value(sym::GC_CONS_PERCENTAGE);
+        let percentage = p.is_float().then(|| self.heap.float(p));
+        self.heap.set_gc_pacing(threshold, percentage);
     }
 
     #[inline]
@@ -542,9 +572,7 @@ impl Interp {
         let old = self.symbol_value(s);
         self.specpdl.push((s, old));
         self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = v;
-        if s == sym::MAX_LISP_EVAL_DEPTH {
-            self.refresh_depth_limit();
-        }
+        self.variable_changed(s);
         Ok(())
     }
 
@@ -557,9 +585,7 @@ impl Interp {
         while self.specpdl.len() > depth {
             let (s, old) = self.specpdl.pop().unwrap();
             self.heap.symbols.get_mut(s.as_symbol().unwrap()).value = old;
-            if s == sym::MAX_LISP_EVAL_DEPTH {
-                self.refresh_depth_limit();
-            }
+            self.variable_changed(s);
         }
     }
 

@@ -97,6 +97,7 @@ well_known_symbols! {
     MOST_POSITIVE_FIXNUM => "most-positive-fixnum",
     MOST_NEGATIVE_FIXNUM => "most-negative-fixnum",
     GC_CONS_THRESHOLD => "gc-cons-threshold",
+    GC_CONS_PERCENTAGE => "gc-cons-percentage",
     GCS_DONE => "gcs-done",
     GC_ELAPSED => "gc-elapsed",
     MAX_LISP_EVAL_DEPTH => "max-lisp-eval-depth",

@@ -406,6 +406,7 @@ fn build_interp(
     let mut interp = Interp::from_heap(heap, moved(v.empty_string), moved(v.empty_vector));
     interp.adopt_dump_zero();
     interp.refresh_depth_limit();
+    interp.refresh_gc_pacing();
     interp.dump_stats = Some(DumpStats {
         load_seconds: start.elapsed().as_secs_f64(),
         file_name: name.to_string(),

@@ -51,7 +51,7 @@ pub fn init_variables(interp: &mut Interp) {
         (sym::NONINTERACTIVE, Value::T),
         (sym::MOST_POSITIVE_FIXNUM, Value::fixnum(MOST_POSITIVE_FIXNUM)),
         (sym::MOST_NEGATIVE_FIXNUM, Value::fixnum(MOST_NEGATIVE_FIXNUM)),
-        (sym::GC_CONS_THRESHOLD, Value::fixnum(800_000)),
+        (sym::GC_CONS_THRESHOLD, Value::fixnum(crate::gc::pacing::DEFAULT_CONS_THRESHOLD as i64)),
         (sym::GCS_DONE, Value::fixnum(0)),
         (sym::MAX_LISP_EVAL_DEPTH, Value::fixnum(super::DEFAULT_MAX_EVAL_DEPTH as i64)),
         (sym::GENSYM_COUNTER, Value::fixnum(0)),
@@ -76,6 +76,9 @@ pub fn init_variables(interp: &mut Interp) {
         interp.set_special(s);
         let _ = interp.set_symbol_value(s, v);
     }
+    let pct = interp.make_float(crate::gc::pacing::DEFAULT_CONS_PERCENTAGE);
+    interp.set_special(sym::GC_CONS_PERCENTAGE);
+    let _ = interp.set_symbol_value(sym::GC_CONS_PERCENTAGE, pct);
     let pi = interp.make_float(std::f64::consts::PI);
     interp.set_special(sym::FLOAT_PI);
     let _ = interp.set_symbol_value(sym::FLOAT_PI, pi);
