@@ -1,7 +1,7 @@
 //! Process built-ins: `kill-emacs`, `getenv`, time, `sleep-for`,
 //! `garbage-collect`, `pdumper-stats`.
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::gc::Value;
 use crate::interp::subr::Subr;
@@ -152,17 +152,8 @@ use std::io::Write;
 
 /// Runs a collection and counts it in `gcs-done`/`gc-elapsed`.
 fn collect(interp: &mut Interp) -> crate::gc::GcStats {
-    let start = Instant::now();
-    let stats = interp.gc(&[]);
-    let elapsed = start.elapsed().as_secs_f64();
-    let done = interp.symbol_value(sym::GCS_DONE).as_fixnum().unwrap_or(0);
-    let _ = interp.set_symbol_value(sym::GCS_DONE, Value::fixnum(done.saturating_add(1)));
-    let prev = interp.symbol_value(sym::GC_ELAPSED);
-    let prev = number_value(interp, prev).unwrap_or(0.0);
-    let e = interp.make_float(prev + elapsed);
-    interp.set_special(sym::GC_ELAPSED);
-    let _ = interp.set_symbol_value(sym::GC_ELAPSED, e);
-    stats
+    // `Interp::gc` counts the collection in `gcs-done` and `gc-elapsed`.
+    interp.gc(&[])
 }
 
 /// `(garbage-collect)`: Emacs's list of (NAME SIZE USED FREE) entries.
