@@ -6,31 +6,85 @@
 
 ;;;; Bootstrap: defmacro, defun, lambda.
 
+;; The `declare' forms of `defun' and `defmacro' (byte-run.el's
+;; `defun-declarations-alist' and `macro-declarations-alist'): each becomes
+;; a form run after the definition; unknown ones are ignored.
+(defalias 'byte-run--declarations
+  #'(lambda (name arglist decls macrop)
+      (let ((forms nil) (qname (list 'quote name)))
+        (while decls
+          (let* ((d (car decls)) (prop (car-safe d)) (val (car-safe (cdr-safe d)))
+                 (form
+                  (cond
+                   ((eq prop 'indent)
+                    (list 'function-put qname ''lisp-indent-function
+                          (list 'quote val)))
+                   ((eq prop 'doc-string)
+                    (list 'function-put qname ''doc-string-elt
+                          (list 'quote val)))
+                   ((and (eq prop 'pure) (not macrop))
+                    (list 'function-put qname ''pure val))
+                   ((and (eq prop 'side-effect-free) (not macrop))
+                    (list 'function-put qname ''side-effect-free
+                          (list 'quote val)))
+                   ((and (eq prop 'interactive-only) (not macrop))
+                    (list 'function-put qname ''interactive-only
+                          (list 'quote val)))
+                   ((and (eq prop 'obsolete) (not macrop))
+                    (list 'make-obsolete qname (list 'quote val)
+                          (car-safe (cdr-safe (cdr-safe d)))))
+                   ((eq prop 'debug)
+                    (if macrop
+                        (list 'put qname ''edebug-form-spec
+                              (list 'quote val))))
+                   ((or (eq prop 'gv-expander)
+                        (and (eq prop 'gv-setter) (not macrop)))
+                    (gv--defun-declaration prop name arglist val
+                                           (car-safe (cdr-safe (cdr-safe d))))))))
+            (if form (setq forms (cons form forms))))
+          (setq decls (cdr decls)))
+        (nreverse forms))))
+
 (defalias 'defmacro
   (cons 'macro
         #'(lambda (name arglist &optional docstring &rest body)
-            (cond
-             ((eq (car-safe docstring) 'declare) (setq docstring nil))
-             ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
-              (setq body (cdr body))))
-            (if docstring (setq body (cons docstring body))
-              (if (null body) (setq body '(nil))))
-            (list 'defalias (list 'quote name)
-                  (list 'cons ''macro
-                        (list 'function (cons 'lambda (cons arglist body))))))))
+            (let ((decls
+                   (cond
+                    ((eq (car-safe docstring) 'declare)
+                     (prog1 (cdr docstring) (setq docstring nil)))
+                    ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
+                     (prog1 (cdr (car body)) (setq body (cdr body)))))))
+              (if docstring (setq body (cons docstring body))
+                (if (null body) (setq body '(nil))))
+              (let ((def (list 'defalias (list 'quote name)
+                               (list 'cons ''macro
+                                     (list 'function
+                                           (cons 'lambda (cons arglist body))))))
+                    (declarations
+                     (if decls (byte-run--declarations name arglist decls t))))
+                (if declarations
+                    (cons 'prog1 (cons def declarations))
+                  def))))))
 
 (defmacro defun (name arglist &optional docstring &rest body)
   (or name (error "Cannot define '%s' as a function" name))
   (if (null (and (listp arglist) (null (delq t (mapcar #'symbolp arglist)))))
       (error "Malformed arglist: %s" arglist))
-  (cond
-   ((eq (car-safe docstring) 'declare) (setq docstring nil))
-   ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
-    (setq body (cdr body))))
-  (if docstring (setq body (cons docstring body))
-    (if (null body) (setq body '(nil))))
-  (list 'defalias (list 'quote name)
-        (list 'function (cons 'lambda (cons arglist body)))))
+  (let ((decls
+         (cond
+          ((eq (car-safe docstring) 'declare)
+           (prog1 (cdr docstring) (setq docstring nil)))
+          ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
+           (prog1 (cdr (car body)) (setq body (cdr body)))))))
+    (if docstring (setq body (cons docstring body))
+      (if (null body) (setq body '(nil))))
+    (let ((def (list 'defalias (list 'quote name)
+                     (list 'function (cons 'lambda (cons arglist body)))))
+          (declarations
+           (if decls (byte-run--declarations name arglist decls nil))))
+      (if declarations
+          (cons 'prog1 (cons def declarations))
+        def))))
 
 (defmacro lambda (&rest cdr)
   (list 'function (cons 'lambda cdr)))
@@ -38,9 +92,7 @@
 (defmacro declare (&rest _specs) nil)
 
 (defmacro push (newelt place)
-  (if (symbolp place)
-      (list 'setq place (list 'cons newelt place))
-    (internal--push-place newelt place)))
+  (list 'setq place (list 'cons newelt place)))
 
 (defvar lexical-binding t)
 (defvar macroexpand-all-environment nil)
@@ -223,51 +275,10 @@
        ,@(if (cddr spec)
              `((let ((,(car spec) ,counter)) ,@(cddr spec)))))))
 
-;; The generalized places minilisp supports for `push' and `pop',
-;; expanded as Emacs's gv.el expands them.
-(defun internal--gv-arg (exp)
-  (if (macroexp-const-p exp) (cons exp nil)
-    (let ((v (make-symbol "v"))) (cons v (list (list v exp))))))
-
-(defun internal--place (place)
-  ;; (BINDINGS GETTER SETTER) where SETTER makes a store form.
-  (let ((head (car-safe place)))
-    (cond
-     ((memq head '(car cdr))
-      (let* ((a (internal--gv-arg (nth 1 place))) (v (car a))
-             (setter (if (eq head 'car) 'setcar 'setcdr)))
-        (list (cdr a) (list head v) (lambda (val) (list setter v val)))))
-     ((eq head 'nth)
-      (let ((c (make-symbol "c")))
-        (list (list (list c (list 'nthcdr (nth 1 place) (nth 2 place))))
-              (list 'car c) (lambda (val) (list 'setcar c val)))))
-     ((eq head 'aref)
-      (let* ((a (internal--gv-arg (nth 1 place)))
-             (i (internal--gv-arg (nth 2 place))))
-        (list (append (cdr a) (cdr i)) (list 'aref (car a) (car i))
-              (lambda (val) (list 'aset (car a) (car i) val)))))
-     ((eq head 'gethash)
-      (let* ((k (internal--gv-arg (nth 1 place)))
-             (h (internal--gv-arg (nth 2 place))))
-        (list (append (cdr k) (cdr h)) (list 'gethash (car k) (car h))
-              (lambda (val) (list 'puthash (car k) val (car h))))))
-     (t (error "%S is not a valid place expression" place)))))
-
-(defun internal--push-place (newelt place)
-  (let* ((x (if (macroexp-copyable-p newelt) newelt (make-symbol "x")))
-         (bind (if (eq x newelt) nil (list (list x newelt))))
-         (p (internal--place place)))
-    (macroexp-let* (append bind (car p))
-                   (funcall (nth 2 p) (list 'cons x (nth 1 p))))))
-
+;; `pop' for a variable; gv.el redefines `push' and `pop' for every place.
 (defmacro pop (place)
-  `(car-safe
-    ,(if (symbolp place)
-         (list 'prog1 place (list 'setq place (list 'cdr place)))
-       (let ((p (internal--place place))
-             (x (make-symbol "x")))
-         `(let* (,@(car p) (,x ,(nth 1 p)))
-            (prog1 ,x ,(funcall (nth 2 p) (list 'cdr x))))))))
+  (list 'car-safe
+        (list 'prog1 place (list 'setq place (list 'cdr place)))))
 
 (defun macroexp--const-symbol-p (symbol)
   (or (memq symbol '(nil t)) (keywordp symbol)))
@@ -428,7 +439,23 @@
 (defun cdddar (x) (cdr (cdr (cdr (car x)))))
 (defun cddddr (x) (cdr (cdr (cdr (cdr x)))))
 
-(defun internal--compiler-macro-cXXr (form _x) form)
+(defun internal--compiler-macro-cXXr (form x)
+  ;; Expands (cadr X) to (car (cdr X)); `macroexpand-all' does this in Rust.
+  (let* ((head (car form))
+         (n (symbol-name head))
+         (i (- (length n) 2))
+         (b i))
+    (while (and (>= b 0) (memq (aref n b) '(?a ?d))) (setq b (1- b)))
+    (if (not (and (< b i) (>= b 0) (eq (aref n b) ?c)
+                  (eq (aref n (1+ i)) ?r)))
+        (if (and (fboundp head) (symbolp (symbol-function head)))
+            (internal--compiler-macro-cXXr
+             (cons (symbol-function head) (cdr form)) x)
+          (error "Compiler macro for cXXr applied to non-cXXr form"))
+      (while (> i b)
+        (setq x (list (if (eq (aref n i) ?a) 'car 'cdr) x))
+        (setq i (1- i)))
+      x)))
 
 (dolist (f '(caar cadr cdar cddr caaar caadr cadar caddr cdaar cdadr cddar
              cdddr caaaar caaadr caadar caaddr cadaar cadadr caddar cadddr

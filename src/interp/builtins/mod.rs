@@ -35,6 +35,7 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
 /// binary is self-contained).
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
+    ("gv.el", include_str!("../../../lisp/gv.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
