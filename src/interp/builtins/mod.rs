@@ -36,6 +36,7 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
     ("gv.el", include_str!("../../../lisp/gv.el")),
+    ("pcase.el", include_str!("../../../lisp/pcase.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
