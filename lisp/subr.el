@@ -33,6 +33,19 @@
                    ((and (eq prop 'obsolete) (not macrop))
                     (list 'make-obsolete qname (list 'quote val)
                           (car-safe (cdr-safe (cdr-safe d)))))
+                   ((and (eq prop 'compiler-macro) (not macrop))
+                    (if (not (eq (car-safe val) 'lambda))
+                        (list 'function-put qname ''compiler-macro
+                              (list 'function val))
+                      (let ((cfname (intern (concat (symbol-name name)
+                                                    "--anon-cmacro"))))
+                        (list 'progn
+                              (list 'function-put qname ''compiler-macro
+                                    (list 'function cfname))
+                              (cons 'defun
+                                    (cons cfname
+                                          (cons (append (car (cdr val)) arglist)
+                                                (cdr (cdr val)))))))))
                    ((eq prop 'debug)
                     (if macrop
                         (list 'put qname ''edebug-form-spec
@@ -563,6 +576,92 @@
       (if (or (not (listp value)) (functionp value))
           (setq value (list value)))
       (set hook (delete function (copy-sequence value))))))
+
+;;;; Definitions: obsolescence, autoloads, after-load hooks.
+
+(defun make-obsolete (obsolete-name current-name when)
+  (put obsolete-name 'byte-obsolete-info (list current-name nil when))
+  obsolete-name)
+
+(defmacro define-obsolete-function-alias (obsolete-name current-name when
+                                                        &optional docstring)
+  `(progn
+     (defalias ,obsolete-name ,current-name ,docstring)
+     (make-obsolete ,obsolete-name ,current-name ,when)))
+
+(defun make-obsolete-variable (obsolete-name current-name when
+                                             &optional access-type)
+  (put obsolete-name 'byte-obsolete-variable
+       (list current-name access-type when))
+  obsolete-name)
+
+;; minilisp has no variable aliases: the obsolete variable gets the current
+;; one's value (a copy, not an alias).
+(defmacro define-obsolete-variable-alias (obsolete-name current-name when
+                                                        &optional _docstring)
+  `(progn
+     (if (and (boundp ,current-name) (not (boundp ,obsolete-name)))
+         (set-default ,obsolete-name (symbol-value ,current-name)))
+     (make-obsolete-variable ,obsolete-name ,current-name ,when)))
+
+(defun autoloadp (object)
+  (eq 'autoload (car-safe object)))
+
+(defun autoload (function file &optional docstring interactive type)
+  (or (symbolp function) (signal 'wrong-type-argument (list 'symbolp function)))
+  (or (stringp file) (signal 'wrong-type-argument (list 'stringp file)))
+  (if (and (fboundp function) (not (autoloadp (symbol-function function))))
+      nil
+    (defalias function (list 'autoload file docstring interactive type))))
+
+(defun run-hook-with-args (hook &rest args)
+  (let ((value (and (boundp hook) (symbol-value hook))))
+    (if (or (functionp value) (and value (not (listp value))))
+        (setq value (list value)))
+    (while value
+      (if (eq (car value) t)
+          (let ((global (default-value hook)))
+            (if (functionp global) (setq global (list global)))
+            (while global
+              (unless (eq (car global) t) (apply (car global) args))
+              (setq global (cdr global))))
+        (apply (car value) args))
+      (setq value (cdr value)))))
+
+(defvar after-load-alist nil)
+(defvar after-load-functions nil)
+
+(defun do-after-load-evaluation (abs-file)
+  (run-hook-with-args 'after-load-functions abs-file))
+
+(defun eval-after-load (file form)
+  (let* ((elt (assoc file after-load-alist))
+         (func (if (functionp form) form
+                 (eval `(lambda () ,form) lexical-binding))))
+    (unless elt
+      (setq elt (list file))
+      (push elt after-load-alist))
+    (prog1 (if (and (symbolp file) (featurep file))
+               (funcall func))
+      (let ((delayed-func
+             (if (not (symbolp file)) func
+               ;; Run after the file that provides FILE is loaded.
+               (lambda ()
+                 (if (not load-file-name)
+                     (funcall func)
+                   (let ((lfn load-file-name)
+                         (fun (make-symbol "eval-after-load-helper")))
+                     (fset fun (lambda (file)
+                                 (when (equal file lfn)
+                                   (remove-hook 'after-load-functions fun)
+                                   (funcall func))))
+                     (add-hook 'after-load-functions fun 'append)))))))
+        (unless (member delayed-func (cdr elt))
+          (nconc elt (list delayed-func)))))))
+
+(defmacro with-eval-after-load (file &rest body)
+  (declare (indent 1))
+  `(eval-after-load ,file (lambda () ,@body)))
 
 ;;;; Sequences (seq.el, the list/vector/string cases).
 
