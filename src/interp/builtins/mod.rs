@@ -37,6 +37,7 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
     ("gv.el", include_str!("../../../lisp/gv.el")),
     ("pcase.el", include_str!("../../../lisp/pcase.el")),
+    ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
