@@ -663,27 +663,6 @@
   (declare (indent 1))
   `(eval-after-load ,file (lambda () ,@body)))
 
-;;;; Sequences (seq.el, the list/vector/string cases).
-
-(defun seq-filter (pred sequence)
-  (let ((exclude (make-symbol "exclude")))
-    (delq exclude (mapcar (lambda (elt)
-                            (if (funcall pred elt)
-                                elt
-                              exclude))
-                          sequence))))
-
-(defun seq-remove (pred sequence)
-  (seq-filter (lambda (elt) (not (funcall pred elt)))
-              sequence))
-
-(defun seq-reduce (function sequence initial-value)
-  (if (= (length sequence) 0)
-      initial-value
-    (let ((acc initial-value))
-      (mapc (lambda (elt) (setq acc (funcall function acc elt))) sequence)
-      acc)))
-
 ;;;; Benchmarking (benchmark.el).
 
 (defmacro benchmark-elapse (&rest forms)

@@ -38,6 +38,7 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("gv.el", include_str!("../../../lisp/gv.el")),
     ("pcase.el", include_str!("../../../lisp/pcase.el")),
     ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
+    ("seq.el", include_str!("../../../lisp/seq.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
