@@ -577,6 +577,49 @@
           (setq value (list value)))
       (set hook (delete function (copy-sequence value))))))
 
+;;;; More list functions (subr.el).
+
+(defun apply-partially (fun &rest args)
+  (lambda (&rest args2)
+    (apply fun (append args args2))))
+
+(defun assoc-default (key alist &optional test default)
+  (let (found (tail alist) value)
+    (while (and tail (not found))
+      (let ((elt (car tail)))
+        (when (funcall (or test #'equal) (if (consp elt) (car elt) elt) key)
+          (setq found t value (if (consp elt) (cdr elt) default))))
+      (setq tail (cdr tail)))
+    value))
+
+(defun assoc-delete-all (key alist &optional test)
+  (unless test (setq test #'equal))
+  (while (and (consp (car alist))
+              (funcall test (caar alist) key))
+    (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr))
+               (funcall test (caar tail-cdr) key))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
+(defun assq-delete-all (key alist)
+  (assoc-delete-all key alist #'eq))
+
+(defun rassq-delete-all (value alist)
+  (while (and (consp (car alist))
+              (eq (cdr (car alist)) value))
+    (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr))
+               (eq (cdr (car tail-cdr)) value))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
 ;;;; Definitions: obsolescence, autoloads, after-load hooks.
 
 (defun make-obsolete (obsolete-name current-name when)
@@ -662,6 +705,63 @@
 (defmacro with-eval-after-load (file &rest body)
   (declare (indent 1))
   `(eval-after-load ,file (lambda () ,@body)))
+
+;;;; Minor modes (easy-mmode.el), reduced to what batch code sees: the
+;;;; mode variable, its hook and a function that sets it and runs BODY.
+
+(defun easy-mmode--split-keys (body)
+  ;; (KEYS . BODY): the leading keyword arguments of BODY.
+  (let ((keys nil))
+    (while (keywordp (car body))
+      (setq keys (cons (car body) (cons (car (cdr body)) keys)))
+      (setq body (cdr (cdr body))))
+    (cons (nreverse (let ((r nil) (l keys))
+                      (while l
+                        (setq r (cons (car (cdr l)) (cons (car l) r)))
+                        (setq l (cdr (cdr l))))
+                      r))
+          body)))
+
+(defmacro define-minor-mode (mode doc &rest body)
+  (declare (doc-string 2) (indent defun))
+  (ignore doc)
+  (let* ((split (easy-mmode--split-keys body))
+         (keys (car split))
+         (body (cdr split))
+         (init-value (plist-get keys :init-value))
+         (variable (or (plist-get keys :variable) mode))
+         (hook (intern (concat (symbol-name mode) "-hook")))
+         (on-hook (intern (concat (symbol-name mode) "-on-hook")))
+         (off-hook (intern (concat (symbol-name mode) "-off-hook")))
+         (after-hook (plist-get keys :after-hook)))
+    `(progn
+       (defvar ,hook nil)
+       ,@(unless (plist-get keys :variable)
+           `((defvar ,mode ,init-value)))
+       (defun ,mode (&optional arg)
+         (interactive)
+         (setq ,variable
+               (cond ((eq arg 'toggle) (not ,variable))
+                     ((and (numberp arg) (< arg 1)) nil)
+                     (t t)))
+         ,@body
+         (run-hooks ',hook (if ,variable ',on-hook ',off-hook))
+         ,@(if after-hook (list after-hook))
+         ,variable)
+       ',mode)))
+
+(defmacro define-globalized-minor-mode (global mode turn-on &rest body)
+  (declare (doc-string 2) (indent defun))
+  (ignore mode turn-on)
+  (let* ((split (easy-mmode--split-keys body))
+         (keys (car split)))
+    (when (stringp (car (cdr split))) nil)
+    `(define-minor-mode ,global
+       ,(format "Toggle %s in all buffers." mode)
+       :global t ,@(if (plist-member keys :init-value)
+                       (list :init-value (plist-get keys :init-value))))))
+
+(defalias 'define-global-minor-mode #'define-globalized-minor-mode)
 
 ;;;; Benchmarking (benchmark.el).
 
