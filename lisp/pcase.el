@@ -328,4 +328,24 @@
                                 (mapcar (lambda (p) (list (car p) (cdr p)))
                                         pairs)))))))))
 
+(defmacro pcase-lambda (lambda-list &rest body)
+  (declare (doc-string 2) (indent defun))
+  (let* ((bindings ())
+         (decls nil)
+         (args (mapcar (lambda (pat)
+                         (if (symbolp pat)
+                             pat
+                           (let ((arg (make-symbol
+                                       (format "arg%s" (length bindings)))))
+                             (push `(,pat ,arg) bindings)
+                             arg)))
+                       lambda-list)))
+    ;; The docstring, `declare' and `interactive' stay in front.
+    (while (and (cdr body)
+                (or (stringp (car body))
+                    (memq (car-safe (car body)) '(declare interactive))))
+      (push (pop body) decls))
+    `(lambda ,args ,@(nreverse decls)
+       (pcase-let* ,(nreverse bindings) ,@body))))
+
 ;;; pcase.el ends here

@@ -675,6 +675,17 @@
 (defvar after-load-functions nil)
 
 (defun do-after-load-evaluation (abs-file)
+  ;; The `eval-after-load' forms waiting for a file name (not a feature):
+  ;; a relative FILE matches ABS-FILE's tail, with or without ".el".
+  (dolist (a-l-element after-load-alist)
+    (when (and (stringp (car a-l-element))
+               (let ((file (car a-l-element)))
+                 (if (string-prefix-p "/" file)
+                     (or (string= file abs-file)
+                         (string= (concat file ".el") abs-file))
+                   (or (string-suffix-p (concat "/" file) abs-file)
+                       (string-suffix-p (concat "/" file ".el") abs-file)))))
+      (mapc #'funcall (cdr a-l-element))))
   (run-hook-with-args 'after-load-functions abs-file))
 
 (defun eval-after-load (file form)
