@@ -6,31 +6,98 @@
 
 ;;;; Bootstrap: defmacro, defun, lambda.
 
+;; The `declare' forms of `defun' and `defmacro' (byte-run.el's
+;; `defun-declarations-alist' and `macro-declarations-alist'): each becomes
+;; a form run after the definition; unknown ones are ignored.
+(defalias 'byte-run--declarations
+  #'(lambda (name arglist decls macrop)
+      (let ((forms nil) (qname (list 'quote name)))
+        (while decls
+          (let* ((d (car decls)) (prop (car-safe d)) (val (car-safe (cdr-safe d)))
+                 (form
+                  (cond
+                   ((eq prop 'indent)
+                    (list 'function-put qname ''lisp-indent-function
+                          (list 'quote val)))
+                   ((eq prop 'doc-string)
+                    (list 'function-put qname ''doc-string-elt
+                          (list 'quote val)))
+                   ((and (eq prop 'pure) (not macrop))
+                    (list 'function-put qname ''pure val))
+                   ((and (eq prop 'side-effect-free) (not macrop))
+                    (list 'function-put qname ''side-effect-free
+                          (list 'quote val)))
+                   ((and (eq prop 'interactive-only) (not macrop))
+                    (list 'function-put qname ''interactive-only
+                          (list 'quote val)))
+                   ((and (eq prop 'obsolete) (not macrop))
+                    (list 'make-obsolete qname (list 'quote val)
+                          (car-safe (cdr-safe (cdr-safe d)))))
+                   ((and (eq prop 'compiler-macro) (not macrop))
+                    (if (not (eq (car-safe val) 'lambda))
+                        (list 'function-put qname ''compiler-macro
+                              (list 'function val))
+                      (let ((cfname (intern (concat (symbol-name name)
+                                                    "--anon-cmacro"))))
+                        (list 'progn
+                              (list 'function-put qname ''compiler-macro
+                                    (list 'function cfname))
+                              (cons 'defun
+                                    (cons cfname
+                                          (cons (append (car (cdr val)) arglist)
+                                                (cdr (cdr val)))))))))
+                   ((eq prop 'debug)
+                    (if macrop
+                        (list 'put qname ''edebug-form-spec
+                              (list 'quote val))))
+                   ((or (eq prop 'gv-expander)
+                        (and (eq prop 'gv-setter) (not macrop)))
+                    (gv--defun-declaration prop name arglist val
+                                           (car-safe (cdr-safe (cdr-safe d))))))))
+            (if form (setq forms (cons form forms))))
+          (setq decls (cdr decls)))
+        (nreverse forms))))
+
 (defalias 'defmacro
   (cons 'macro
         #'(lambda (name arglist &optional docstring &rest body)
-            (cond
-             ((eq (car-safe docstring) 'declare) (setq docstring nil))
-             ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
-              (setq body (cdr body))))
-            (if docstring (setq body (cons docstring body))
-              (if (null body) (setq body '(nil))))
-            (list 'defalias (list 'quote name)
-                  (list 'cons ''macro
-                        (list 'function (cons 'lambda (cons arglist body))))))))
+            (let ((decls
+                   (cond
+                    ((eq (car-safe docstring) 'declare)
+                     (prog1 (cdr docstring) (setq docstring nil)))
+                    ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
+                     (prog1 (cdr (car body)) (setq body (cdr body)))))))
+              (if docstring (setq body (cons docstring body))
+                (if (null body) (setq body '(nil))))
+              (let ((def (list 'defalias (list 'quote name)
+                               (list 'cons ''macro
+                                     (list 'function
+                                           (cons 'lambda (cons arglist body))))))
+                    (declarations
+                     (if decls (byte-run--declarations name arglist decls t))))
+                (if declarations
+                    (cons 'prog1 (cons def declarations))
+                  def))))))
 
 (defmacro defun (name arglist &optional docstring &rest body)
   (or name (error "Cannot define '%s' as a function" name))
   (if (null (and (listp arglist) (null (delq t (mapcar #'symbolp arglist)))))
       (error "Malformed arglist: %s" arglist))
-  (cond
-   ((eq (car-safe docstring) 'declare) (setq docstring nil))
-   ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
-    (setq body (cdr body))))
-  (if docstring (setq body (cons docstring body))
-    (if (null body) (setq body '(nil))))
-  (list 'defalias (list 'quote name)
-        (list 'function (cons 'lambda (cons arglist body)))))
+  (let ((decls
+         (cond
+          ((eq (car-safe docstring) 'declare)
+           (prog1 (cdr docstring) (setq docstring nil)))
+          ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
+           (prog1 (cdr (car body)) (setq body (cdr body)))))))
+    (if docstring (setq body (cons docstring body))
+      (if (null body) (setq body '(nil))))
+    (let ((def (list 'defalias (list 'quote name)
+                     (list 'function (cons 'lambda (cons arglist body)))))
+          (declarations
+           (if decls (byte-run--declarations name arglist decls nil))))
+      (if declarations
+          (cons 'prog1 (cons def declarations))
+        def))))
 
 (defmacro lambda (&rest cdr)
   (list 'function (cons 'lambda cdr)))
@@ -38,9 +105,7 @@
 (defmacro declare (&rest _specs) nil)
 
 (defmacro push (newelt place)
-  (if (symbolp place)
-      (list 'setq place (list 'cons newelt place))
-    (internal--push-place newelt place)))
+  (list 'setq place (list 'cons newelt place)))
 
 (defvar lexical-binding t)
 (defvar macroexpand-all-environment nil)
@@ -223,51 +288,10 @@
        ,@(if (cddr spec)
              `((let ((,(car spec) ,counter)) ,@(cddr spec)))))))
 
-;; The generalized places minilisp supports for `push' and `pop',
-;; expanded as Emacs's gv.el expands them.
-(defun internal--gv-arg (exp)
-  (if (macroexp-const-p exp) (cons exp nil)
-    (let ((v (make-symbol "v"))) (cons v (list (list v exp))))))
-
-(defun internal--place (place)
-  ;; (BINDINGS GETTER SETTER) where SETTER makes a store form.
-  (let ((head (car-safe place)))
-    (cond
-     ((memq head '(car cdr))
-      (let* ((a (internal--gv-arg (nth 1 place))) (v (car a))
-             (setter (if (eq head 'car) 'setcar 'setcdr)))
-        (list (cdr a) (list head v) (lambda (val) (list setter v val)))))
-     ((eq head 'nth)
-      (let ((c (make-symbol "c")))
-        (list (list (list c (list 'nthcdr (nth 1 place) (nth 2 place))))
-              (list 'car c) (lambda (val) (list 'setcar c val)))))
-     ((eq head 'aref)
-      (let* ((a (internal--gv-arg (nth 1 place)))
-             (i (internal--gv-arg (nth 2 place))))
-        (list (append (cdr a) (cdr i)) (list 'aref (car a) (car i))
-              (lambda (val) (list 'aset (car a) (car i) val)))))
-     ((eq head 'gethash)
-      (let* ((k (internal--gv-arg (nth 1 place)))
-             (h (internal--gv-arg (nth 2 place))))
-        (list (append (cdr k) (cdr h)) (list 'gethash (car k) (car h))
-              (lambda (val) (list 'puthash (car k) val (car h))))))
-     (t (error "%S is not a valid place expression" place)))))
-
-(defun internal--push-place (newelt place)
-  (let* ((x (if (macroexp-copyable-p newelt) newelt (make-symbol "x")))
-         (bind (if (eq x newelt) nil (list (list x newelt))))
-         (p (internal--place place)))
-    (macroexp-let* (append bind (car p))
-                   (funcall (nth 2 p) (list 'cons x (nth 1 p))))))
-
+;; `pop' for a variable; gv.el redefines `push' and `pop' for every place.
 (defmacro pop (place)
-  `(car-safe
-    ,(if (symbolp place)
-         (list 'prog1 place (list 'setq place (list 'cdr place)))
-       (let ((p (internal--place place))
-             (x (make-symbol "x")))
-         `(let* (,@(car p) (,x ,(nth 1 p)))
-            (prog1 ,x ,(funcall (nth 2 p) (list 'cdr x))))))))
+  (list 'car-safe
+        (list 'prog1 place (list 'setq place (list 'cdr place)))))
 
 (defun macroexp--const-symbol-p (symbol)
   (or (memq symbol '(nil t)) (keywordp symbol)))
@@ -428,7 +452,23 @@
 (defun cdddar (x) (cdr (cdr (cdr (car x)))))
 (defun cddddr (x) (cdr (cdr (cdr (cdr x)))))
 
-(defun internal--compiler-macro-cXXr (form _x) form)
+(defun internal--compiler-macro-cXXr (form x)
+  ;; Expands (cadr X) to (car (cdr X)); `macroexpand-all' does this in Rust.
+  (let* ((head (car form))
+         (n (symbol-name head))
+         (i (- (length n) 2))
+         (b i))
+    (while (and (>= b 0) (memq (aref n b) '(?a ?d))) (setq b (1- b)))
+    (if (not (and (< b i) (>= b 0) (eq (aref n b) ?c)
+                  (eq (aref n (1+ i)) ?r)))
+        (if (and (fboundp head) (symbolp (symbol-function head)))
+            (internal--compiler-macro-cXXr
+             (cons (symbol-function head) (cdr form)) x)
+          (error "Compiler macro for cXXr applied to non-cXXr form"))
+      (while (> i b)
+        (setq x (list (if (eq (aref n i) ?a) 'car 'cdr) x))
+        (setq i (1- i)))
+      x)))
 
 (dolist (f '(caar cadr cdar cddr caaar caadr cadar caddr cdaar cdadr cddar
              cdddr caaaar caaadr caadar caaddr cadaar cadadr caddar cadddr
@@ -537,26 +577,202 @@
           (setq value (list value)))
       (set hook (delete function (copy-sequence value))))))
 
-;;;; Sequences (seq.el, the list/vector/string cases).
+;;;; More list functions (subr.el).
 
-(defun seq-filter (pred sequence)
-  (let ((exclude (make-symbol "exclude")))
-    (delq exclude (mapcar (lambda (elt)
-                            (if (funcall pred elt)
-                                elt
-                              exclude))
-                          sequence))))
+(defun apply-partially (fun &rest args)
+  (lambda (&rest args2)
+    (apply fun (append args args2))))
 
-(defun seq-remove (pred sequence)
-  (seq-filter (lambda (elt) (not (funcall pred elt)))
-              sequence))
+(defun assoc-default (key alist &optional test default)
+  (let (found (tail alist) value)
+    (while (and tail (not found))
+      (let ((elt (car tail)))
+        (when (funcall (or test #'equal) (if (consp elt) (car elt) elt) key)
+          (setq found t value (if (consp elt) (cdr elt) default))))
+      (setq tail (cdr tail)))
+    value))
 
-(defun seq-reduce (function sequence initial-value)
-  (if (= (length sequence) 0)
-      initial-value
-    (let ((acc initial-value))
-      (mapc (lambda (elt) (setq acc (funcall function acc elt))) sequence)
-      acc)))
+(defun assoc-delete-all (key alist &optional test)
+  (unless test (setq test #'equal))
+  (while (and (consp (car alist))
+              (funcall test (caar alist) key))
+    (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr))
+               (funcall test (caar tail-cdr) key))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
+(defun assq-delete-all (key alist)
+  (assoc-delete-all key alist #'eq))
+
+(defun rassq-delete-all (value alist)
+  (while (and (consp (car alist))
+              (eq (cdr (car alist)) value))
+    (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr))
+               (eq (cdr (car tail-cdr)) value))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
+;;;; Definitions: obsolescence, autoloads, after-load hooks.
+
+(defun make-obsolete (obsolete-name current-name when)
+  (put obsolete-name 'byte-obsolete-info (list current-name nil when))
+  obsolete-name)
+
+(defmacro define-obsolete-function-alias (obsolete-name current-name when
+                                                        &optional docstring)
+  `(progn
+     (defalias ,obsolete-name ,current-name ,docstring)
+     (make-obsolete ,obsolete-name ,current-name ,when)))
+
+(defun make-obsolete-variable (obsolete-name current-name when
+                                             &optional access-type)
+  (put obsolete-name 'byte-obsolete-variable
+       (list current-name access-type when))
+  obsolete-name)
+
+;; minilisp has no variable aliases: the obsolete variable gets the current
+;; one's value (a copy, not an alias).
+(defmacro define-obsolete-variable-alias (obsolete-name current-name when
+                                                        &optional _docstring)
+  `(progn
+     (if (and (boundp ,current-name) (not (boundp ,obsolete-name)))
+         (set-default ,obsolete-name (symbol-value ,current-name)))
+     (make-obsolete-variable ,obsolete-name ,current-name ,when)))
+
+(defun autoloadp (object)
+  (eq 'autoload (car-safe object)))
+
+(defun autoload (function file &optional docstring interactive type)
+  (or (symbolp function) (signal 'wrong-type-argument (list 'symbolp function)))
+  (or (stringp file) (signal 'wrong-type-argument (list 'stringp file)))
+  (if (and (fboundp function) (not (autoloadp (symbol-function function))))
+      nil
+    (defalias function (list 'autoload file docstring interactive type))))
+
+(defun run-hook-with-args (hook &rest args)
+  (let ((value (and (boundp hook) (symbol-value hook))))
+    (if (or (functionp value) (and value (not (listp value))))
+        (setq value (list value)))
+    (while value
+      (if (eq (car value) t)
+          (let ((global (default-value hook)))
+            (if (functionp global) (setq global (list global)))
+            (while global
+              (unless (eq (car global) t) (apply (car global) args))
+              (setq global (cdr global))))
+        (apply (car value) args))
+      (setq value (cdr value)))))
+
+(defvar after-load-alist nil)
+(defvar after-load-functions nil)
+
+(defun do-after-load-evaluation (abs-file)
+  ;; The `eval-after-load' forms waiting for a file name (not a feature):
+  ;; a relative FILE matches ABS-FILE's tail, with or without ".el".
+  (dolist (a-l-element after-load-alist)
+    (when (and (stringp (car a-l-element))
+               (let ((file (car a-l-element)))
+                 (if (string-prefix-p "/" file)
+                     (or (string= file abs-file)
+                         (string= (concat file ".el") abs-file))
+                   (or (string-suffix-p (concat "/" file) abs-file)
+                       (string-suffix-p (concat "/" file ".el") abs-file)))))
+      (mapc #'funcall (cdr a-l-element))))
+  (run-hook-with-args 'after-load-functions abs-file))
+
+(defun eval-after-load (file form)
+  (let* ((elt (assoc file after-load-alist))
+         (func (if (functionp form) form
+                 (eval `(lambda () ,form) lexical-binding))))
+    (unless elt
+      (setq elt (list file))
+      (push elt after-load-alist))
+    (prog1 (if (and (symbolp file) (featurep file))
+               (funcall func))
+      (let ((delayed-func
+             (if (not (symbolp file)) func
+               ;; Run after the file that provides FILE is loaded.
+               (lambda ()
+                 (if (not load-file-name)
+                     (funcall func)
+                   (let ((lfn load-file-name)
+                         (fun (make-symbol "eval-after-load-helper")))
+                     (fset fun (lambda (file)
+                                 (when (equal file lfn)
+                                   (remove-hook 'after-load-functions fun)
+                                   (funcall func))))
+                     (add-hook 'after-load-functions fun 'append)))))))
+        (unless (member delayed-func (cdr elt))
+          (nconc elt (list delayed-func)))))))
+
+(defmacro with-eval-after-load (file &rest body)
+  (declare (indent 1))
+  `(eval-after-load ,file (lambda () ,@body)))
+
+;;;; Minor modes (easy-mmode.el), reduced to what batch code sees: the
+;;;; mode variable, its hook and a function that sets it and runs BODY.
+
+(defun easy-mmode--split-keys (body)
+  ;; (KEYS . BODY): the leading keyword arguments of BODY.
+  (let ((keys nil))
+    (while (keywordp (car body))
+      (setq keys (cons (car body) (cons (car (cdr body)) keys)))
+      (setq body (cdr (cdr body))))
+    (cons (nreverse (let ((r nil) (l keys))
+                      (while l
+                        (setq r (cons (car (cdr l)) (cons (car l) r)))
+                        (setq l (cdr (cdr l))))
+                      r))
+          body)))
+
+(defmacro define-minor-mode (mode doc &rest body)
+  (declare (doc-string 2) (indent defun))
+  (ignore doc)
+  (let* ((split (easy-mmode--split-keys body))
+         (keys (car split))
+         (body (cdr split))
+         (init-value (plist-get keys :init-value))
+         (variable (or (plist-get keys :variable) mode))
+         (hook (intern (concat (symbol-name mode) "-hook")))
+         (on-hook (intern (concat (symbol-name mode) "-on-hook")))
+         (off-hook (intern (concat (symbol-name mode) "-off-hook")))
+         (after-hook (plist-get keys :after-hook)))
+    `(progn
+       (defvar ,hook nil)
+       ,@(unless (plist-get keys :variable)
+           `((defvar ,mode ,init-value)))
+       (defun ,mode (&optional arg)
+         (interactive)
+         (setq ,variable
+               (cond ((eq arg 'toggle) (not ,variable))
+                     ((and (numberp arg) (< arg 1)) nil)
+                     (t t)))
+         ,@body
+         (run-hooks ',hook (if ,variable ',on-hook ',off-hook))
+         ,@(if after-hook (list after-hook))
+         ,variable)
+       ',mode)))
+
+(defmacro define-globalized-minor-mode (global mode turn-on &rest body)
+  (declare (doc-string 2) (indent defun))
+  (ignore mode turn-on)
+  (let* ((split (easy-mmode--split-keys body))
+         (keys (car split)))
+    (when (stringp (car (cdr split))) nil)
+    `(define-minor-mode ,global
+       ,(format "Toggle %s in all buffers." mode)
+       :global t ,@(if (plist-member keys :init-value)
+                       (list :init-value (plist-get keys :init-value))))))
+
+(defalias 'define-global-minor-mode #'define-globalized-minor-mode)
 
 ;;;; Benchmarking (benchmark.el).
 

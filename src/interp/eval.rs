@@ -184,6 +184,26 @@ impl Interp {
         Ok(f)
     }
 
+    fn is_autoload_head(&self, v: Value) -> bool {
+        v.is_symbol() && self.symbol_name(v) == "autoload"
+    }
+
+    /// Emacs's `autoload-do-load` for a function: loads the file named by
+    /// the autoload object FUNDEF (`(autoload FILE ...)`), which must
+    /// define FUNNAME.
+    fn autoload_do_load(&mut self, fundef: Value, funname: Value) -> LResult<()> {
+        let file = self.car(self.cdr(fundef));
+        let load = self.intern("load");
+        self.funcall(load, &[file, Value::NIL, Value::T])?;
+        let def = self.indirect_function(funname)?;
+        if def == fundef || (def.is_cons() && self.is_autoload_head(self.car(def))) {
+            let file = if file.is_string() { self.heap.str(file).to_owned() } else { String::new() };
+            let name = self.symbol_name(funname).to_owned();
+            return Err(self.error(&format!("Autoloading file {file} failed to define function {name}")));
+        }
+        Ok(())
+    }
+
     fn eval_form_inner(&mut self, form: Value) -> LResult {
         let head = self.car(form);
         let args = self.cdr(form);
@@ -245,6 +265,10 @@ impl Interp {
                 let r = self.eval_args_onto_stack(args).and_then(|()| self.funcall_lambda(base));
                 self.stack.truncate(base);
                 return r;
+            }
+            if head.is_symbol() && self.is_autoload_head(fh) {
+                self.autoload_do_load(f, head)?;
+                return self.eval_form_inner(form);
             }
         }
         if f.is_nil() && head.is_symbol() {
@@ -337,6 +361,10 @@ impl Interp {
             if fh == sym::LAMBDA || fh == sym::CLOSURE {
                 self.stack[base] = f;
                 return self.funcall_lambda(base);
+            }
+            if original.is_symbol() && self.is_autoload_head(fh) {
+                self.autoload_do_load(f, original)?;
+                return self.call_on_stack_inner(base);
             }
         }
         if f.is_nil() {

@@ -39,7 +39,24 @@ pub fn eval_source(interp: &mut Interp, src: &str, file_name: &str) -> LResult {
         return read_eval_loop(interp, src, None, true);
     }
     let abs = expand_file_name(file_name);
-    with_load_bindings(interp, &abs, |interp| read_eval_loop(interp, src, Some(&abs), true))
+    let r = with_load_bindings(interp, &abs, |interp| read_eval_loop(interp, src, Some(&abs), true))?;
+    let slot = interp.push_root(r);
+    let a = after_load(interp, &abs);
+    interp.stack.truncate(slot);
+    a.map(|()| r)
+}
+
+/// What Emacs's `load` does once a file has been loaded: calls the Lisp
+/// function `do-after-load-evaluation` (which runs `after-load-functions`)
+/// with the file's absolute name, if the prelude defines it.
+fn after_load(interp: &mut Interp, abs: &str) -> LResult<()> {
+    let f = interp.intern("do-after-load-evaluation");
+    if interp.symbol_function(f).is_nil() {
+        return Ok(());
+    }
+    let name = interp.make_string(abs);
+    interp.funcall(f, &[name])?;
+    Ok(())
 }
 
 /// Files being loaded, innermost first (Emacs's `Vloads_in_progress`).
@@ -330,6 +347,7 @@ pub fn load_file(
     let r = with_load_bindings(interp, &path, |interp| read_eval_loop(interp, &src, Some(&path), true));
     interp.stack.truncate(slot);
     r?;
+    after_load(interp, &path)?;
     Ok(Some(path))
 }
 
@@ -370,7 +388,7 @@ fn features_list(interp: &Interp) -> Value {
 
 /// Libraries Emacs loads from files whose definitions minilisp has in its
 /// prelude: `require` just marks them provided.
-const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark"];
+const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark", "gv", "pcase", "cl-lib"];
 
 /// `(require FEATURE &optional FILENAME NOERROR)`.
 fn require(interp: &mut Interp, args: &[Value]) -> LResult {
@@ -439,6 +457,29 @@ fn provide(interp: &mut Interp, args: &[Value]) -> LResult {
     if !subfeatures.is_nil() {
         let prop = interp.intern("subfeatures");
         interp.put(feature, prop, subfeatures);
+    }
+    // Run the `eval-after-load' functions waiting for this feature.
+    let alist_var = interp.intern("after-load-alist");
+    let alist = interp.symbol_value(alist_var);
+    let mut l = if alist.is_unbound() { Value::NIL } else { alist };
+    while l.is_cons() {
+        let entry = interp.heap.car(l);
+        if entry.is_cons() && interp.heap.car(entry) == feature {
+            let slot = interp.push_root(entry);
+            let mut fns = interp.heap.cdr(entry);
+            let r = (|| {
+                while fns.is_cons() {
+                    let f = interp.heap.car(fns);
+                    interp.funcall(f, &[])?;
+                    fns = interp.heap.cdr(fns);
+                }
+                Ok(())
+            })();
+            interp.stack.truncate(slot);
+            r?;
+            break;
+        }
+        l = interp.heap.cdr(l);
     }
     Ok(feature)
 }

@@ -35,6 +35,10 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
 /// binary is self-contained).
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
+    ("gv.el", include_str!("../../../lisp/gv.el")),
+    ("pcase.el", include_str!("../../../lisp/pcase.el")),
+    ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
+    ("seq.el", include_str!("../../../lisp/seq.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).

@@ -1,0 +1,33 @@
+;;; -*- lexical-binding: t -*-
+;; autoload loads the file when the function is first called;
+;; with-eval-after-load runs once the providing file is loaded, or at once.
+(setq load-path (cons "lib" load-path))
+(defmacro show (form)
+  `(condition-case err
+       (princ (format "%S -> %S\n" ',form ,form))
+     (error (princ (format "%S signals %S\n" ',form err)))))
+
+(show (with-eval-after-load 'auto-lib (princ "after auto-lib (1)\n") 'one))
+(show (eval-after-load 'auto-lib '(princ "after auto-lib (2)\n")))
+(show (autoload 'car "foo"))
+(show (autoload 'auto-fn "auto-lib" "Doc." nil))
+(show (autoload 'auto-missing "auto-lib"))
+(show (symbol-function 'auto-fn))
+(show (autoloadp (symbol-function 'auto-fn)))
+(show (functionp 'auto-fn))
+(show (featurep 'auto-lib))
+(show (auto-fn 4))
+(show (featurep 'auto-lib))
+(show (autoloadp (symbol-function 'auto-fn)))
+(show (funcall 'auto-fn 5))
+(show (apply #'auto-fn '(6)))
+(show (condition-case e (auto-missing) (error (list (car e) (and (string-search "failed to define function auto-missing" (cadr e)) t)))))
+(show (autoload 'nowhere-fn "no-such-file"))
+(show (nowhere-fn))
+(show (with-eval-after-load 'auto-lib (princ "after auto-lib (3)\n") 'three))
+(show (autoload 'auto-fn "other-file"))
+(show (autoload "auto-fn" "x"))
+(show (autoload 'x 'y))
+(show (let (log) (with-eval-after-load 'never-provided (push 1 log)) log))
+(show (progn (with-eval-after-load 'now-provided (princ "ran at provide\n"))
+             (provide 'now-provided)))
