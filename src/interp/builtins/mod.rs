@@ -9,6 +9,7 @@ pub mod numbers;
 pub mod predicates;
 pub mod print;
 pub mod process;
+pub mod regexp;
 pub mod sequences;
 pub mod strings;
 pub mod symbols;
@@ -29,12 +30,14 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
     hash::SUBRS,
     print::SUBRS,
     process::SUBRS,
+    regexp::SUBRS,
 ];
 
 /// The Lisp prelude, evaluated in this order at boot (embedded so the
 /// binary is self-contained).
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
+    ("regexp.el", include_str!("../../../lisp/regexp.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
