@@ -69,6 +69,7 @@ pub fn init_variables(interp: &mut Interp) {
         ("print-circle", Value::NIL),
         ("backtrace-on-error-noninteractive", Value::T),
         ("case-fold-search", Value::T),
+        ("inhibit-changing-match-data", Value::NIL),
     ];
     for &(name, v) in printer_vars {
         let s = interp.intern(name);

@@ -22,7 +22,7 @@ use crate::interp::symbols as sym;
 use crate::interp::{Interp, LResult};
 
 pub const SUBRS: &[Subr] = &[
-    Subr::f("string-match", 2, Some(4), string_match),
+    Subr::f("string-match", 2, Some(3), string_match),
     Subr::f("string-match-p", 2, Some(3), string_match_p),
     Subr::f("match-beginning", 1, Some(1), match_beginning),
     Subr::f("match-end", 1, Some(1), match_end),
@@ -33,8 +33,6 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("regexp-quote", 1, Some(1), regexp_quote),
 ];
 
-/// Emacs's `RE_NREGS`: match data always have room for this many groups.
-const RE_NREGS: usize = 30;
 
 fn check_string(interp: &mut Interp, v: Value) -> LResult<()> {
     if v.is_string() { Ok(()) } else { Err(interp.wrong_type(sym::STRINGP, v)) }
@@ -148,15 +146,19 @@ fn string_match_1(interp: &mut Interp, regexp: Value, string: Value, start: Valu
     let Some(groups) = search_groups(interp, &re, &text, pos as usize, fold)? else { return Ok(Value::NIL) };
     let at = groups[0].map_or(0, |g| g.0);
     if !inhibit {
+        // Like Emacs's registers, the match data only ever grow.
         let mut data: Vec<Option<(i64, i64)>> = groups.iter().map(|g| g.map(|(b, e)| (b as i64, e as i64))).collect();
-        data.resize(data.len().max(RE_NREGS), None);
+        data.resize(data.len().max(interp.match_data.len()), None);
         interp.match_data = data;
     }
     Ok(Value::fixnum(at as i64))
 }
 
 fn string_match(interp: &mut Interp, args: &[Value]) -> LResult {
-    string_match_1(interp, args[0], args[1], args[2], !args[3].is_nil())
+    let s = interp.intern("inhibit-changing-match-data");
+    let v = interp.symbol_value(s);
+    let inhibit = !v.is_nil() && !v.is_unbound();
+    string_match_1(interp, args[0], args[1], args[2], inhibit)
 }
 
 fn string_match_p(interp: &mut Interp, args: &[Value]) -> LResult {
@@ -251,7 +253,7 @@ fn set_match_data(interp: &mut Interp, args: &[Value]) -> LResult {
         data.push(Some((b, e)));
         list = interp.heap.cdr(list);
     }
-    data.resize(data.len().max(RE_NREGS), None);
+    data.resize(data.len().max(interp.match_data.len()), None);
     interp.match_data = data;
     Ok(Value::NIL)
 }
@@ -282,7 +284,7 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
     check_string(interp, string)?;
     let num_regs = interp.match_data.len();
     if num_regs == 0 {
-        return Err(interp.error("`replace-match' called before any match found"));
+        return Err(interp.error("\u{2018}replace-match\u{2019} called before any match found"));
     }
     let sub = if subexp.is_nil() {
         0
@@ -361,7 +363,7 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
                 continue;
             }
             let Some(&d) = nt.get(i) else {
-                return Err(interp.error("Invalid use of `\\' in replacement text"));
+                return Err(interp.error("Invalid use of \u{2018}\\\u{2019} in replacement text"));
             };
             i += 1;
             match d {
@@ -384,7 +386,7 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
                     text.push('\\');
                     text.push('?');
                 }
-                _ => return Err(interp.error("Invalid use of `\\' in replacement text")),
+                _ => return Err(interp.error("Invalid use of \u{2018}\\\u{2019} in replacement text")),
             }
         }
     } else {

@@ -273,6 +273,10 @@ enum Inst {
 #[derive(Debug)]
 pub struct Regex {
     prog: Vec<Inst>,
+    /// Per instruction: inside the body of a loop that may match empty,
+    /// where a state can recur on the path that is exploring it, so it is
+    /// remembered as failed only once its exploration is over.
+    in_loop: Vec<bool>,
     sets: Vec<CharSet>,
     /// Groups including group 0.
     ngroups: usize,
@@ -584,6 +588,8 @@ impl Parser<'_> {
 
 struct Compiler {
     prog: Vec<Inst>,
+    in_loop: Vec<bool>,
+    loop_depth: usize,
     nloops: usize,
 }
 
@@ -593,6 +599,7 @@ impl Compiler {
             return Err("Regular expression too big");
         }
         self.prog.push(i);
+        self.in_loop.push(self.loop_depth > 0);
         Ok(self.prog.len() - 1)
     }
 
@@ -652,8 +659,10 @@ impl Compiler {
                             let reg = self.nloops;
                             self.nloops += 1;
                             let top = self.emit(Inst::Loop { body: 0, exit: 0, reg, greedy: *greedy })?;
+                            self.loop_depth += 1;
                             self.compile(inner)?;
                             self.emit(Inst::Jmp(top))?;
+                            self.loop_depth -= 1;
                             let exit = self.prog.len();
                             self.prog[top] = Inst::Loop { body: top + 1, exit, reg, greedy: *greedy };
                         } else {
@@ -701,6 +710,8 @@ enum Job {
     /// A greedy star that consumed up to `pos` from `min`: retry the rest
     /// (instruction `pc`) one character shorter.
     StarBack { pc: usize, min: usize, pos: usize },
+    /// Everything tried from (`.0`, `.1`) has failed: remember it.
+    Failed(usize, usize),
 }
 
 /// Per-search scratch state.
@@ -738,13 +749,14 @@ impl Regex {
             Ast::Concat(items) => matches!(items.first(), Some(Ast::Assert(Assert::TextStart))),
             _ => false,
         };
-        let mut c = Compiler { prog: Vec::new(), nloops: 0 };
+        let mut c = Compiler { prog: Vec::new(), in_loop: Vec::new(), loop_depth: 0, nloops: 0 };
         c.emit(Inst::Save(0))?;
         c.compile(&ast)?;
         c.emit(Inst::Save(1))?;
         c.emit(Inst::Match)?;
         Ok(Regex {
             prog: c.prog,
+            in_loop: c.in_loop,
             sets: p.sets,
             ngroups: p.max_group + 1,
             nloops: c.nloops,
@@ -753,11 +765,13 @@ impl Regex {
         })
     }
 
+    #[allow(dead_code)] // for tests and the buffer functions to come
     /// The number of groups, counting group 0 (the whole match).
     pub fn groups(&self) -> usize {
         self.ngroups
     }
 
+    #[allow(dead_code)] // for tests and the buffer functions to come
     /// The leftmost match at or after character `start`, never quitting:
     /// its bounds. Matching errors count as no match.
     pub fn find(&self, text: &[char], start: usize, fold: bool) -> Option<(usize, usize)> {
@@ -776,6 +790,7 @@ impl Regex {
         self.search_range(text, start, last, fold, quit)
     }
 
+    #[allow(dead_code)] // for tests and the buffer functions to come
     /// A match that starts exactly at `pos` (Emacs's `looking-at`).
     pub fn match_at(&self, text: &[char], pos: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
         if pos > text.len() {
@@ -833,6 +848,15 @@ impl Regex {
         Ok(())
     }
 
+    fn is_marked(&self, r: &Run, pc: usize, pos: usize) -> bool {
+        let k = (pos - r.base) * self.prog.len() + pc;
+        r.visited.get(k / 64).is_some_and(|w| w & (1u64 << (k % 64)) != 0)
+    }
+
+    fn mark(&self, r: &mut Run, pc: usize, pos: usize) {
+        self.seen(r, pc, pos);
+    }
+
     /// Marks (pc, pos) visited; true if it was already.
     fn seen(&self, r: &mut Run, pc: usize, pos: usize) -> bool {
         let k = (pos - r.base) * self.prog.len() + pc;
@@ -871,6 +895,10 @@ impl Regex {
                     }
                     (pc, pos)
                 }
+                Job::Failed(pc, pos) => {
+                    self.mark(r, pc, pos);
+                    continue;
+                }
                 Job::Thread(pc, pos) => (pc, pos),
             };
             loop {
@@ -886,8 +914,15 @@ impl Regex {
                     pc = exit;
                     continue;
                 }
-                if r.memo && self.seen(r, pc, pos) {
-                    break;
+                if r.memo {
+                    if self.in_loop[pc] {
+                        if self.is_marked(r, pc, pos) {
+                            break;
+                        }
+                        Self::push(r, Job::Failed(pc, pos))?;
+                    } else if self.seen(r, pc, pos) {
+                        break;
+                    }
                 }
                 match inst {
                     Inst::One(o) => {
@@ -899,9 +934,21 @@ impl Regex {
                         }
                     }
                     Inst::Star(o) => {
+                        // Consume the run. Outside loops, a star state met
+                        // again further on was explored (and failed) from an
+                        // earlier start: its continuations need no retry.
                         let from = pos;
+                        let cut_ok = r.memo && !self.in_loop[pc];
+                        let mut cut = false;
                         while pos < n && self.one(o, text[pos], fold) {
                             pos += 1;
+                            if cut_ok && self.seen(r, pc, pos) {
+                                cut = true;
+                                break;
+                            }
+                        }
+                        if cut {
+                            pos -= 1;
                         }
                         pc += 1;
                         if pos > from {
