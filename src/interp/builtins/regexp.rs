@@ -420,3 +420,42 @@ pub(crate) fn regexp_text(interp: &mut Interp, v: Value, default: &str) -> LResu
         concat_to_string(interp, &[v])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::Interp;
+    use std::sync::atomic::Ordering;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn interrupt_stops_a_long_match_with_quit() {
+        let mut interp = Interp::new().unwrap();
+        let flag = interp.interrupt_flag();
+        let setter = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            flag.store(true, Ordering::Relaxed);
+        });
+        // Back references turn the memo off: exponential, as in Emacs.
+        let t0 = Instant::now();
+        let r = interp.eval_str(r#"(string-match "\\(a*\\)*\\1b" (make-string 60 ?a))"#);
+        setter.join().unwrap();
+        let e = r.expect_err("interrupted");
+        assert_eq!(e.object, "(quit)");
+        assert!(t0.elapsed() < Duration::from_secs(10));
+        // The interpreter carries on, and the match data are untouched.
+        assert!(interp.eval_str(r#"(string-match "b" "abc")"#).is_ok());
+        let md = interp.eval_str("(match-data)").unwrap();
+        assert_eq!(interp.prin1_to_string(md), "(1 2)");
+    }
+
+    #[test]
+    fn overflow_and_pathological_patterns_from_lisp() {
+        let mut interp = Interp::new().unwrap();
+        let e = interp.eval_str(r#"(string-match "\\(?:a\\|b\\)*c" (make-string 1000000 ?a))"#).unwrap_err();
+        assert_eq!(e.object, r#"(error "Stack overflow in regexp matcher")"#);
+        let v = interp.eval_str(r#"(string-match "\\(a*\\)*b" (make-string 30 ?a))"#).unwrap();
+        assert!(v.is_nil());
+        let v = interp.eval_str(r#"(list (string-match "\\(a*\\)*b" (concat (make-string 30 ?a) "b")) (match-data))"#).unwrap();
+        assert_eq!(interp.prin1_to_string(v), "(0 (0 31 30 30))");
+    }
+}
