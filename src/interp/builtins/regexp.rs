@@ -106,14 +106,38 @@ pub(crate) fn search_groups(
 ) -> LResult<Option<Vec<Option<(usize, usize)>>>> {
     let flag = interp.interrupt_flag();
     let mut quit = || flag.load(std::sync::atomic::Ordering::Relaxed);
-    match re.search(text, start, fold, &mut quit) {
-        Ok(m) => Ok(m),
-        Err(MatchError::Interrupted) => {
-            interp.maybe_quit()?;
-            Ok(None)
-        }
-        Err(MatchError::StackOverflow) => Err(interp.error("Stack overflow in regexp matcher")),
+    re.search(text, start, fold, &mut quit).map_err(|e| match_error(interp, e))
+}
+
+/// Turns an engine error into Emacs's: `quit`, or the overflow error.
+fn match_error(interp: &mut Interp, e: MatchError) -> crate::interp::Flow {
+    match e {
+        MatchError::Interrupted => match interp.maybe_quit() {
+            Err(f) => f,
+            Ok(()) => interp.signal(sym::QUIT, Value::NIL),
+        },
+        MatchError::StackOverflow => interp.error("Stack overflow in regexp matcher"),
     }
+}
+
+/// Searches the Lisp string `string` from character `start`, in place when
+/// it is ASCII (no copy: searching a long string repeatedly stays linear).
+pub(crate) fn search_string(
+    interp: &mut Interp,
+    re: &Regex,
+    string: Value,
+    start: usize,
+    fold: bool,
+) -> LResult<Option<Vec<Option<(usize, usize)>>>> {
+    let flag = interp.interrupt_flag();
+    let mut quit = || flag.load(std::sync::atomic::Ordering::Relaxed);
+    let r = if interp.heap.string_multibyte(string) {
+        let chars: Vec<char> = interp.heap.str(string).chars().collect();
+        re.search(&chars, start, fold, &mut quit)
+    } else {
+        re.search(interp.heap.str(string).as_bytes(), start, fold, &mut quit)
+    };
+    r.map_err(|e| match_error(interp, e))
 }
 
 /// The whole-match bounds of the leftmost match at or after `start`.
@@ -142,8 +166,7 @@ fn string_match_1(interp: &mut Interp, regexp: Value, string: Value, start: Valu
     let pattern = interp.heap.str(regexp).to_owned();
     let re = compile_regex(interp, &pattern)?;
     let fold = case_fold(interp);
-    let text: Vec<char> = interp.heap.str(string).chars().collect();
-    let Some(groups) = search_groups(interp, &re, &text, pos as usize, fold)? else { return Ok(Value::NIL) };
+    let Some(groups) = search_string(interp, &re, string, pos as usize, fold)? else { return Ok(Value::NIL) };
     let at = groups[0].map_or(0, |g| g.0);
     if !inhibit {
         // Like Emacs's registers, the match data only ever grow.

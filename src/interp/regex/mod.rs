@@ -691,12 +691,32 @@ impl Compiler {
     }
 }
 
-fn is_word(c: char) -> bool {
-    syntax_class(c as u32) == b'w'
+fn is_word(c: u32) -> bool {
+    syntax_class(c) == b'w'
 }
 
-fn is_symbol_constituent(c: char) -> bool {
-    matches!(syntax_class(c as u32), b'w' | b'_')
+fn is_symbol_constituent(c: u32) -> bool {
+    matches!(syntax_class(c), b'w' | b'_')
+}
+
+/// A character of the text being searched: `u8` for an ASCII string
+/// (searched in place, without decoding), `char` otherwise.
+pub trait TextChar: Copy {
+    fn code(self) -> u32;
+}
+
+impl TextChar for u8 {
+    #[inline]
+    fn code(self) -> u32 {
+        self as u32
+    }
+}
+
+impl TextChar for char {
+    #[inline]
+    fn code(self) -> u32 {
+        self as u32
+    }
 }
 
 /// One entry of the backtrack stack.
@@ -715,8 +735,8 @@ enum Job {
 }
 
 /// Per-search scratch state.
-struct Run<'t> {
-    text: &'t [char],
+struct Run<'t, T> {
+    text: &'t [T],
     fold: bool,
     caps: Vec<Option<usize>>,
     loops: Vec<Option<usize>>,
@@ -774,14 +794,14 @@ impl Regex {
     #[allow(dead_code)] // for tests and the buffer functions to come
     /// The leftmost match at or after character `start`, never quitting:
     /// its bounds. Matching errors count as no match.
-    pub fn find(&self, text: &[char], start: usize, fold: bool) -> Option<(usize, usize)> {
+    pub fn find<T: TextChar>(&self, text: &[T], start: usize, fold: bool) -> Option<(usize, usize)> {
         self.search(text, start, fold, &mut || false).ok().flatten().and_then(|g| g[0])
     }
 
     /// The leftmost match at or after character `start`: the bounds of the
     /// whole match and of each group. `quit` is called every
     /// [`QUIT_INTERVAL`] steps; returning true stops the search.
-    pub fn search(&self, text: &[char], start: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
+    pub fn search<T: TextChar>(&self, text: &[T], start: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
         let n = text.len();
         if start > n {
             return Ok(None);
@@ -792,14 +812,14 @@ impl Regex {
 
     #[allow(dead_code)] // for tests and the buffer functions to come
     /// A match that starts exactly at `pos` (Emacs's `looking-at`).
-    pub fn match_at(&self, text: &[char], pos: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
+    pub fn match_at<T: TextChar>(&self, text: &[T], pos: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
         if pos > text.len() {
             return Ok(None);
         }
         self.search_range(text, pos, pos, fold, quit)
     }
 
-    fn search_range(&self, text: &[char], start: usize, last: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
+    fn search_range<T: TextChar>(&self, text: &[T], start: usize, last: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
         let n = text.len();
         let plen = self.prog.len();
         let memo = !self.backrefs && plen.saturating_mul(n - start + 1) <= MAX_MEMO_BITS;
@@ -830,8 +850,7 @@ impl Regex {
         Ok(None)
     }
 
-    fn one(&self, o: One, c: char, fold: bool) -> bool {
-        let c = c as u32;
+    fn one(&self, o: One, c: u32, fold: bool) -> bool {
         match o {
             One::Char(k) => c == k || (fold && canon(c) == canon(k)),
             One::Any => c != '\n' as u32,
@@ -840,7 +859,7 @@ impl Regex {
         }
     }
 
-    fn push(r: &mut Run, job: Job) -> Result<(), MatchError> {
+    fn push<T>(r: &mut Run<T>, job: Job) -> Result<(), MatchError> {
         if r.stack.len() >= MAX_BACKTRACK {
             return Err(MatchError::StackOverflow);
         }
@@ -848,17 +867,17 @@ impl Regex {
         Ok(())
     }
 
-    fn is_marked(&self, r: &Run, pc: usize, pos: usize) -> bool {
+    fn is_marked<T>(&self, r: &Run<T>, pc: usize, pos: usize) -> bool {
         let k = (pos - r.base) * self.prog.len() + pc;
         r.visited.get(k / 64).is_some_and(|w| w & (1u64 << (k % 64)) != 0)
     }
 
-    fn mark(&self, r: &mut Run, pc: usize, pos: usize) {
+    fn mark<T>(&self, r: &mut Run<T>, pc: usize, pos: usize) {
         self.seen(r, pc, pos);
     }
 
     /// Marks (pc, pos) visited; true if it was already.
-    fn seen(&self, r: &mut Run, pc: usize, pos: usize) -> bool {
+    fn seen<T>(&self, r: &mut Run<T>, pc: usize, pos: usize) -> bool {
         let k = (pos - r.base) * self.prog.len() + pc;
         if k / 64 >= r.visited.len() {
             let want = (k / 64 + 1).max(r.visited.len() * 2).max(64);
@@ -872,7 +891,7 @@ impl Regex {
         false
     }
 
-    fn run(&self, r: &mut Run, start: usize, quit: &mut dyn FnMut() -> bool) -> Result<bool, MatchError> {
+    fn run<T: TextChar>(&self, r: &mut Run<T>, start: usize, quit: &mut dyn FnMut() -> bool) -> Result<bool, MatchError> {
         let text = r.text;
         let n = text.len();
         let fold = r.fold;
@@ -926,7 +945,7 @@ impl Regex {
                 }
                 match inst {
                     Inst::One(o) => {
-                        if pos < n && self.one(o, text[pos], fold) {
+                        if pos < n && self.one(o, text[pos].code(), fold) {
                             pc += 1;
                             pos += 1;
                         } else {
@@ -940,7 +959,7 @@ impl Regex {
                         let from = pos;
                         let cut_ok = r.memo && !self.in_loop[pc];
                         let mut cut = false;
-                        while pos < n && self.one(o, text[pos], fold) {
+                        while pos < n && self.one(o, text[pos].code(), fold) {
                             pos += 1;
                             if cut_ok && self.seen(r, pc, pos) {
                                 cut = true;
@@ -991,7 +1010,7 @@ impl Regex {
                         let len = e.saturating_sub(b);
                         if pos + len <= n
                             && (0..len).all(|k| {
-                                let (x, y) = (text[b + k] as u32, text[pos + k] as u32);
+                                let (x, y) = (text[b + k].code(), text[pos + k].code());
                                 x == y || (fold && canon(x) == canon(y))
                             })
                         {
@@ -1008,14 +1027,14 @@ impl Regex {
         Ok(false)
     }
 
-    fn check(&self, a: Assert, text: &[char], pos: usize) -> bool {
+    fn check<T: TextChar>(&self, a: Assert, text: &[T], pos: usize) -> bool {
         let n = text.len();
-        let prev = if pos > 0 { Some(text[pos - 1]) } else { None };
-        let next = text.get(pos).copied();
+        let prev = if pos > 0 { Some(text[pos - 1].code()) } else { None };
+        let next = text.get(pos).map(|c| c.code());
         let bound = pos == 0 || pos == n || prev.is_some_and(is_word) != next.is_some_and(is_word);
         match a {
-            Assert::LineStart => pos == 0 || prev == Some('\n'),
-            Assert::LineEnd => pos == n || next == Some('\n'),
+            Assert::LineStart => pos == 0 || prev == Some('\n' as u32),
+            Assert::LineEnd => pos == n || next == Some('\n' as u32),
             Assert::TextStart => pos == 0,
             Assert::TextEnd => pos == n,
             Assert::Point => false,
