@@ -291,8 +291,8 @@ struct Parser<'a> {
     sets: Vec<CharSet>,
     next_group: usize,
     max_group: usize,
-    /// Groups whose `\)` has been seen (back references may name only these).
-    closed: Vec<bool>,
+    /// Groups open at this point (back references may not name them).
+    open: Vec<usize>,
     backrefs: bool,
 }
 
@@ -318,41 +318,59 @@ impl Parser<'_> {
 
     fn parse_seq(&mut self) -> PResult<Ast> {
         let mut items: Vec<Ast> = Vec::new();
-        // True where `*+?` and `\{` are literal: at the start of a branch or
-        // after an anchoring `^`.
-        let mut start_context = true;
+        // Emacs's `laststart`: where the last finished expression begins,
+        // which a postfix operator applies to. The anchors `\b \B \` \' \=`
+        // do not move it, so `a\b*` repeats `a\b`; with none (at the start
+        // of a branch, after `^`, or after only such anchors) `* + ? \{`
+        // are literal: `\b?` is `\b` then `?`.
+        let mut last_start: Option<usize> = None;
         while self.i < self.p.len() && !self.at("\\|") && !self.at("\\)") {
             let c = self.p[self.i];
-            if start_context && matches!(c, '*' | '+' | '?') {
+            if last_start.is_none() && matches!(c, '*' | '+' | '?') {
                 self.i += 1;
+                last_start = Some(items.len());
                 items.push(Ast::One(One::Char(c as u32)));
-                start_context = false;
-                self.parse_postfix(&mut items)?;
                 continue;
             }
-            if start_context && self.at("\\{") {
+            if last_start.is_none() && self.at("\\{") {
                 self.i += 2;
+                last_start = Some(items.len());
                 items.push(Ast::One(One::Char('{' as u32)));
-                start_context = false;
-                self.parse_postfix(&mut items)?;
+                continue;
+            }
+            if let Some(ls) = last_start
+                && (matches!(c, '*' | '+' | '?') || self.at("\\{"))
+            {
+                let (min, max, greedy) = self.parse_postfix()?;
+                let body = if items.len() - ls == 1 {
+                    items.pop().unwrap_or(Ast::Empty)
+                } else {
+                    Ast::Concat(items.drain(ls..).collect())
+                };
+                items.push(Ast::Repeat(Box::new(body), min, max, greedy));
                 continue;
             }
             if c == '^' && items.is_empty() {
                 self.i += 1;
                 items.push(Ast::Assert(Assert::LineStart));
-                start_context = true;
                 continue;
             }
             if c == '$' && (self.i + 1 == self.p.len() || self.at_from(self.i + 1, "\\)") || self.at_from(self.i + 1, "\\|")) {
                 self.i += 1;
                 items.push(Ast::Assert(Assert::LineEnd));
-                start_context = false;
                 continue;
             }
-            start_context = false;
             let atom = self.parse_atom()?;
+            // regex-emacs.c: `\b \B \` \' \=` leave `laststart` alone;
+            // `\< \> \_< \_>` set it like any other expression.
+            let sets_start = !matches!(
+                atom,
+                Ast::Assert(Assert::WordBound | Assert::NotWordBound | Assert::TextStart | Assert::TextEnd | Assert::Point)
+            );
+            if sets_start {
+                last_start = Some(items.len());
+            }
             items.push(atom);
-            self.parse_postfix(&mut items)?;
         }
         Ok(match items.len() {
             0 => Ast::Empty,
@@ -361,39 +379,34 @@ impl Parser<'_> {
         })
     }
 
-    fn parse_postfix(&mut self, items: &mut Vec<Ast>) -> PResult<()> {
-        loop {
-            let (min, max, greedy) = match self.p.get(self.i) {
-                Some(&c) if matches!(c, '*' | '+' | '?') => {
-                    // A run of repetition characters collapses to one
-                    // operator (regex_compile): `?` after another makes it
-                    // non-greedy.
-                    let (mut zero, mut many, mut greedy) = (false, false, true);
-                    let mut first = true;
-                    while let Some(&c) = self.p.get(self.i) {
-                        if !matches!(c, '*' | '+' | '?') {
-                            break;
-                        }
-                        self.i += 1;
-                        if c == '?' && !first && (zero || many) {
-                            greedy = false;
-                        } else {
-                            zero |= c != '+';
-                            many |= c != '?';
-                        }
-                        first = false;
+    /// A postfix operator: (min, max, greedy).
+    fn parse_postfix(&mut self) -> PResult<(u32, Option<u32>, bool)> {
+        match self.p.get(self.i) {
+            Some(&c) if matches!(c, '*' | '+' | '?') => {
+                // A run of repetition characters collapses to one operator
+                // (regex_compile): `?` after another makes it non-greedy.
+                let (mut zero, mut many, mut greedy) = (false, false, true);
+                let mut first = true;
+                while let Some(&c) = self.p.get(self.i) {
+                    if !matches!(c, '*' | '+' | '?') {
+                        break;
                     }
-                    (if zero { 0 } else { 1 }, if many { None } else { Some(1) }, greedy)
+                    self.i += 1;
+                    if c == '?' && !first && (zero || many) {
+                        greedy = false;
+                    } else {
+                        zero |= c != '+';
+                        many |= c != '?';
+                    }
+                    first = false;
                 }
-                Some('\\') if self.at("\\{") => {
-                    self.i += 2;
-                    let (min, max) = self.parse_interval()?;
-                    (min, max, true)
-                }
-                _ => return Ok(()),
-            };
-            let Some(last) = items.pop() else { return Ok(()) };
-            items.push(Ast::Repeat(Box::new(last), min, max, greedy));
+                Ok((if zero { 0 } else { 1 }, if many { None } else { Some(1) }, greedy))
+            }
+            _ => {
+                self.i += 2;
+                let (min, max) = self.parse_interval()?;
+                Ok((min, max, true))
+            }
         }
     }
 
@@ -471,23 +484,23 @@ impl Parser<'_> {
                 }
                 if let Some(n) = index {
                     self.max_group = self.max_group.max(n);
-                    if self.closed.len() <= n {
-                        self.closed.resize(n + 1, false);
-                    }
+                    self.open.push(n);
                 }
                 let inner = self.parse_alt()?;
                 if !self.at("\\)") {
                     return Err("Unmatched ( or \\(");
                 }
                 self.i += 2;
-                if let Some(n) = index {
-                    self.closed[n] = true;
+                if index.is_some() {
+                    self.open.pop();
                 }
                 Ast::Group(index, Box::new(inner))
             }
             '1'..='9' => {
+                // Emacs: at most the highest group number so far, and not a
+                // group still open.
                 let n = c as usize - '0' as usize;
-                if !self.closed.get(n).copied().unwrap_or(false) {
+                if n > self.max_group || self.open.contains(&n) {
                     return Err("Invalid back reference");
                 }
                 self.backrefs = true;
@@ -757,7 +770,7 @@ impl Regex {
             sets: Vec::new(),
             next_group: 1,
             max_group: 0,
-            closed: vec![false],
+            open: Vec::new(),
             backrefs: false,
         };
         let ast = p.parse_alt()?;

@@ -65,3 +65,12 @@
 (m "\\(a\\)\\|\\(b\\)" "b")
 (m "\\.\\*\\[" "x.*[")
 (m "\\q" "q")
+;; Which expression a postfix operator applies to (Emacs's `laststart'):
+;; \b \B \` \' leave it alone, \< \> \_< \_> are expressions of their own.
+(m "\\b?" "ab?")
+(m "a\\b*" "aa a")
+(m "\\>?x" "x")
+(m "\\_<??\\'\\{2\\}" "ab ba")
+(m "\\`*a" "*a")
+(m "\\(?3:a\\)\\|\\1" "a")
+(m "\\(?3:a\\)b\\1" "ab")
