@@ -51,6 +51,10 @@ fn basics() {
     assert_eq!(find("é+", "xÉé", 0, true), Some((1, 3)));
     assert_eq!(find("[[:upper:]]", "é", 0, true), Some((0, 1)));
     assert_eq!(find("\\_<foo-bar\\_>", "(foo-bar)", 0, false), Some((1, 8)));
+    // Emacs's `laststart`: `\b` is no expression for `?` to repeat, `\>` is.
+    assert_eq!(find("\\b?", "ab?", 0, false), Some((2, 3)));
+    assert_eq!(find("\\>?x", "x", 0, false), Some((0, 1)));
+    assert_eq!(find("a\\b*", "aa a", 0, false), Some((0, 0)));
 }
 
 #[test]
