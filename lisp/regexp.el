@@ -210,3 +210,58 @@ gives the same ranges."
             (t (concat "[" all "]"))))))
 
 (provide 'regexp-opt)
+
+;;; split-string: Emacs 28's subr.el code, so that the match data it leaves
+;;; (and its reading of them between matches) are Emacs's.
+
+(defconst split-string-default-separators "[ \f\t\n\r\v]+"
+  "The default value of separators for `split-string'.")
+
+(defun split-string (string &optional separators omit-nulls trim)
+  "Split STRING into substrings bounded by matches for SEPARATORS."
+  (let* ((keep-nulls (not (if separators omit-nulls t)))
+         (rexp (or separators split-string-default-separators))
+         (start 0)
+         this-start this-end
+         notfirst
+         (list nil)
+         (push-one
+          ;; Push the substring in range THIS-START to THIS-END
+          ;; onto LIST, trimming it and perhaps discarding it.
+          (lambda ()
+            (when trim
+              ;; Discard the trim from start of this substring.
+              (let ((tem (string-match trim string this-start)))
+                (and (eq tem this-start)
+                     (setq this-start (match-end 0)))))
+
+            (when (or keep-nulls (< this-start this-end))
+              (let ((this (substring string this-start this-end)))
+
+                ;; Discard the trim from end of this substring.
+                (when trim
+                  (let ((tem (string-match (concat trim "\\'") this 0)))
+                    (and tem (< tem (length this))
+                         (setq this (substring this 0 tem)))))
+
+                ;; Trimming could make it empty; check again.
+                (when (or keep-nulls (> (length this) 0))
+                  (push this list)))))))
+
+    (while (and (string-match rexp string
+                              (if (and notfirst
+                                       (= start (match-beginning 0))
+                                       (< start (length string)))
+                                  (1+ start) start))
+                (< start (length string)))
+      (setq notfirst t)
+      (setq this-start start this-end (match-beginning 0)
+            start (match-end 0))
+
+      (funcall push-one))
+
+    ;; Handle the substring at the end of STRING.
+    (setq this-start start this-end (length string))
+    (funcall push-one)
+
+    (nreverse list)))

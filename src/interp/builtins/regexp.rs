@@ -169,12 +169,17 @@ fn string_match_1(interp: &mut Interp, regexp: Value, string: Value, start: Valu
     let Some(groups) = search_string(interp, &re, string, pos as usize, fold)? else { return Ok(Value::NIL) };
     let at = groups[0].map_or(0, |g| g.0);
     if !inhibit {
-        // Like Emacs's registers, the match data only ever grow.
-        let mut data: Vec<Option<(i64, i64)>> = groups.iter().map(|g| g.map(|(b, e)| (b as i64, e as i64))).collect();
-        data.resize(data.len().max(interp.match_data.len()), None);
-        interp.match_data = data;
+        store_match_data(interp, &groups);
     }
     Ok(Value::fixnum(at as i64))
+}
+
+/// Records a successful match as the match data.
+pub(crate) fn store_match_data(interp: &mut Interp, groups: &[Option<(usize, usize)>]) {
+    // Like Emacs's registers, the match data only ever grow.
+    let mut data: Vec<Option<(i64, i64)>> = groups.iter().map(|g| g.map(|(b, e)| (b as i64, e as i64))).collect();
+    data.resize(data.len().max(interp.match_data.len()), None);
+    interp.match_data = data;
 }
 
 fn string_match(interp: &mut Interp, args: &[Value]) -> LResult {

@@ -17,7 +17,7 @@ use super::sequences::{
     check_char, check_natnum, concat_to_string, is_sequence, memory_full, seq_elements,
     seq_length, validate_subarray, MAX_ELEMENTS,
 };
-use super::regexp::{case_fold, compile_regex, regexp_text, search};
+use super::regexp::{case_fold, compile_regex, regexp_text, search, search_string, store_match_data};
 use crate::gc::Value;
 use crate::interp::subr::Subr;
 use crate::interp::unicode::{downcase_char, special_casing, syntax_class, titlecase_char, upcase_char, Special};
@@ -47,7 +47,6 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("char-to-string", 1, Some(1), char_to_string),
     Subr::f("string", 0, None, string),
     Subr::f("make-string", 2, Some(3), make_string),
-    Subr::f("split-string", 1, Some(4), split_string),
     Subr::f("string-join", 1, Some(2), string_join),
     Subr::f("string-trim", 1, Some(3), string_trim),
     Subr::f("string-trim-left", 1, Some(2), string_trim_left),
@@ -493,10 +492,15 @@ fn string_trim_left_value(interp: &mut Interp, s: Value, re: Value) -> LResult {
     let re = regexp_text(interp, re, DEFAULT_TRIM)?;
     let rx = compile_regex(interp, &format!("\\`\\(?:{re}\\)"))?;
     check_string(interp, s)?;
-    let chars: Vec<char> = interp.heap.str(s).chars().collect();
     let fold = case_fold(interp);
-    match search(interp, &rx, &chars, 0, fold)? {
-        Some((_, end)) => Ok(substring_of(interp, s, end, chars.len())),
+    // `string-match`, so the match data are set as in Emacs.
+    match search_string(interp, &rx, s, 0, fold)? {
+        Some(groups) => {
+            store_match_data(interp, &groups);
+            let end = groups[0].map_or(0, |g| g.1);
+            let n = interp.heap.string_chars(s);
+            Ok(substring_of(interp, s, end, n))
+        }
         None => Ok(s),
     }
 }
@@ -533,78 +537,6 @@ fn string_blank_p(interp: &mut Interp, args: &[Value]) -> LResult {
     check_string(interp, args[0])?;
     let blank = interp.heap.str(args[0]).chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
     Ok(if blank { Value::fixnum(0) } else { Value::NIL })
-}
-
-/// subr.el's `split-string`, step for step.
-fn split_string(interp: &mut Interp, args: &[Value]) -> LResult {
-    let (string, separators, omit_nulls, trim) = (args[0], args[1], args[2], args[3]);
-    let keep_nulls = !(if separators.is_nil() { true } else { !omit_nulls.is_nil() });
-    // `string-match` checks the regexp, then the string; TRIM is matched later.
-    if !separators.is_nil() {
-        check_string(interp, separators)?;
-    }
-    let rexp = regexp_text(interp, separators, "[ \u{c}\t\n\r\u{b}]+")?;
-    let rx = compile_regex(interp, &rexp)?;
-    check_string(interp, string)?;
-    let trim_rx = if trim.is_nil() {
-        None
-    } else {
-        check_string(interp, trim)?;
-        let t = regexp_text(interp, trim, "")?;
-        Some((compile_regex(interp, &t)?, compile_regex(interp, &format!("{t}\\'"))?))
-    };
-    let fold = case_fold(interp);
-    let chars: Vec<char> = interp.heap.str(string).chars().collect();
-    let len = chars.len();
-    let base = interp.stack.len();
-    let r = (|| {
-        let mut start = 0usize;
-        let mut notfirst = false;
-        let mut last_mb = 0usize;
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
-        loop {
-            let from = if notfirst && start == last_mb && start < len { start + 1 } else { start };
-            let Some((mb, me)) = search(interp, &rx, &chars, from, fold)? else { break };
-            last_mb = mb;
-            if start >= len {
-                break;
-            }
-            notfirst = true;
-            pieces.push((start, mb));
-            start = me;
-        }
-        pieces.push((start, len));
-        for (mut this_start, this_end) in pieces {
-            if let Some((trx, _)) = &trim_rx
-                && let Some((tb, te)) = search(interp, trx, &chars, this_start, fold)?
-                && tb == this_start
-            {
-                this_start = te;
-            }
-            if keep_nulls || this_start < this_end {
-                if this_start > this_end {
-                    let (a, b) = (Value::fixnum(this_start as i64), Value::fixnum(this_end as i64));
-                    return Err(interp.args_out_of_range3(string, a, b));
-                }
-                let mut piece: Vec<char> = chars[this_start..this_end].to_vec();
-                if let Some((_, trx_end)) = &trim_rx
-                    && let Some((tb, _)) = search(interp, trx_end, &piece, 0, fold)?
-                    && tb < piece.len()
-                {
-                    piece.truncate(tb);
-                }
-                if keep_nulls || !piece.is_empty() {
-                    let s: String = piece.into_iter().collect();
-                    let v = interp.make_string(&s);
-                    interp.stack.push(v);
-                }
-            }
-        }
-        let items = interp.stack[base..].to_vec();
-        Ok(interp.list(&items))
-    })();
-    interp.stack.truncate(base);
-    r
 }
 
 /// subr-x's `string-join`: `(mapconcat #'identity STRINGS SEPARATOR)`.
