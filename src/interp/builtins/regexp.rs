@@ -64,6 +64,11 @@ thread_local! {
 }
 const CACHE_SIZE: usize = 20;
 
+thread_local! {
+    /// The last multibyte string searched, decoded (see [`search_string`]).
+    static DECODED: RefCell<Option<(String, Rc<Vec<char>>)>> = const { RefCell::new(None) };
+}
+
 /// Compiles `pattern`, signalling `invalid-regexp` as Emacs does.
 pub(crate) fn compile_regex(interp: &mut Interp, pattern: &str) -> LResult<Rc<Regex>> {
     if let Some(re) = CACHE.with(|c| {
@@ -132,8 +137,22 @@ pub(crate) fn search_string(
     let flag = interp.interrupt_flag();
     let mut quit = || flag.load(std::sync::atomic::Ordering::Relaxed);
     let r = if interp.heap.string_multibyte(string) {
-        let chars: Vec<char> = interp.heap.str(string).chars().collect();
-        re.search(&chars, start, fold, &mut quit)
+        // Decoding is the costly part of searching a long multibyte string
+        // repeatedly (`split-string`, `replace-regexp-in-string`): keep the
+        // last decoding, reused only for identical text.
+        let text = interp.heap.str(string);
+        let chars = DECODED.with(|d| {
+            let mut d = d.borrow_mut();
+            match &*d {
+                Some((t, c)) if t.as_str() == text => Rc::clone(c),
+                _ => {
+                    let c: Rc<Vec<char>> = Rc::new(text.chars().collect());
+                    *d = Some((text.to_owned(), Rc::clone(&c)));
+                    c
+                }
+            }
+        });
+        re.search(&chars[..], start, fold, &mut quit)
     } else {
         re.search(interp.heap.str(string).as_bytes(), start, fold, &mut quit)
     };
