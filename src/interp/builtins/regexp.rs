@@ -16,7 +16,7 @@ use std::rc::Rc;
 use super::sequences::concat_to_string;
 use super::strings::{casify_str, CaseAction};
 use crate::gc::Value;
-use crate::interp::regex::{MatchError, Regex};
+use crate::interp::regex::{Groups, MatchError, Regex};
 use crate::interp::subr::Subr;
 use crate::interp::symbols as sym;
 use crate::interp::{Interp, LResult};
@@ -108,7 +108,7 @@ pub(crate) fn search_groups(
     text: &[char],
     start: usize,
     fold: bool,
-) -> LResult<Option<Vec<Option<(usize, usize)>>>> {
+) -> LResult<Option<Groups>> {
     let flag = interp.interrupt_flag();
     let mut quit = || flag.load(std::sync::atomic::Ordering::Relaxed);
     re.search(text, start, fold, &mut quit).map_err(|e| match_error(interp, e))
@@ -133,7 +133,7 @@ pub(crate) fn search_string(
     string: Value,
     start: usize,
     fold: bool,
-) -> LResult<Option<Vec<Option<(usize, usize)>>>> {
+) -> LResult<Option<Groups>> {
     let flag = interp.interrupt_flag();
     let mut quit = || flag.load(std::sync::atomic::Ordering::Relaxed);
     let r = if interp.heap.string_multibyte(string) {

@@ -382,7 +382,7 @@ impl Parser<'_> {
     /// A postfix operator: (min, max, greedy).
     fn parse_postfix(&mut self) -> PResult<(u32, Option<u32>, bool)> {
         match self.p.get(self.i) {
-            Some(&c) if matches!(c, '*' | '+' | '?') => {
+            Some('*' | '+' | '?') => {
                 // A run of repetition characters collapses to one operator
                 // (regex_compile): `?` after another makes it non-greedy.
                 let (mut zero, mut many, mut greedy) = (false, false, true);
@@ -819,7 +819,8 @@ impl Regex {
         if start > n {
             return Ok(None);
         }
-        let last = if self.anchored { start.min(0) } else { n };
+        // `\`` at the front: only position 0 can match.
+        let last = if self.anchored { 0 } else { n };
         self.search_range(text, start, last, fold, quit)
     }
 
@@ -935,7 +936,7 @@ impl Regex {
             };
             loop {
                 r.steps += 1;
-                if r.steps % QUIT_INTERVAL == 0 && quit() {
+                if r.steps.is_multiple_of(QUIT_INTERVAL) && quit() {
                     return Err(MatchError::Interrupted);
                 }
                 let inst = self.prog[pc];
