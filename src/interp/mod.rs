@@ -21,8 +21,10 @@ pub mod hashtable;
 pub mod macroexpand;
 pub mod printer;
 pub mod reader;
+pub mod regex;
 pub mod subr;
 pub mod symbols;
+pub mod unicode;
 
 use std::io::Write;
 use std::sync::Arc;
@@ -100,6 +102,10 @@ pub struct Interp {
     /// running evaluation signal `quit`: Emacs's `quit-flag`. See
     /// [`Interp::interrupt_flag`].
     interrupt: Arc<AtomicBool>,
+    /// The match data of the last successful string search (Emacs's
+    /// `search_regs`): character bounds of each group, `None` when unset;
+    /// empty before any search. Plain integers, so not a GC root.
+    pub(crate) match_data: Vec<Option<(i64, i64)>>,
 }
 
 /// What `(pdumper-stats)` reports.
@@ -166,6 +172,7 @@ impl Interp {
             need_newline: false,
             interrupt: Arc::new(AtomicBool::new(false)),
             stdout_last: '\0',
+            match_data: Vec::new(),
         }
     }
 

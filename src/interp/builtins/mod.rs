@@ -9,6 +9,7 @@ pub mod numbers;
 pub mod predicates;
 pub mod print;
 pub mod process;
+pub mod regexp;
 pub mod sequences;
 pub mod strings;
 pub mod symbols;
@@ -29,12 +30,14 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
     hash::SUBRS,
     print::SUBRS,
     process::SUBRS,
+    regexp::SUBRS,
 ];
 
 /// The Lisp prelude, evaluated in this order at boot (embedded so the
 /// binary is self-contained).
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
+    ("regexp.el", include_str!("../../../lisp/regexp.el")),
     ("gv.el", include_str!("../../../lisp/gv.el")),
     ("pcase.el", include_str!("../../../lisp/pcase.el")),
     ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
@@ -70,6 +73,7 @@ pub fn init_variables(interp: &mut Interp) {
         ("print-circle", Value::NIL),
         ("backtrace-on-error-noninteractive", Value::T),
         ("case-fold-search", Value::T),
+        ("inhibit-changing-match-data", Value::NIL),
     ];
     for &(name, v) in printer_vars {
         let s = interp.intern(name);

@@ -1,0 +1,32 @@
+;;; -*- lexical-binding: t -*-
+;; match-data, set-match-data, save-match-data.
+(string-match "\\(a\\)\\(x\\)?\\(c\\)" "zac")
+(print (match-data))
+(print (match-data t))
+(let ((reuse (list 1 2 3 4 5 6 7 8 9 10)))
+  (print (match-data nil reuse))
+  (print reuse))
+(set-match-data '(1 5 2 3))
+(print (list (match-data) (match-beginning 1) (match-end 1) (match-beginning 2)))
+(set-match-data '(0 1 nil nil 4 5))
+(print (match-data))
+(set-match-data nil)
+(print (match-data))
+(string-match "b" "abc")
+(print (list (save-match-data (string-match "c" "abc") (match-data)) (match-data)))
+(print (condition-case e
+           (save-match-data (string-match "c" "abc") (error "boom"))
+         (error (list e (match-data)))))
+(defun count-matches-in (re s)
+  (save-match-data
+    (let ((n 0) (start 0))
+      (while (string-match re s start)
+        (setq n (1+ n) start (match-end 0)))
+      n)))
+(string-match "xyz" "--xyz")
+(print (list (count-matches-in "a" "banana") (match-data)))
+(print (macroexpand '(save-match-data (foo))))
+;; A failed match leaves the match data alone.
+(string-match "q" "aqa")
+(string-match "z" "aqa")
+(print (match-data))
