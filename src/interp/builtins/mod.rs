@@ -35,6 +35,7 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
 /// binary is self-contained).
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
+    ("ert.el", include_str!("../../../lisp/ert.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
