@@ -107,8 +107,10 @@ Returns (FN-OVERRIDE . ARGS)."
 
 (defun ert--expand-should (whole form)
   "Expand FORM for WHOLE into (FN-FORM ARG-FNS-FORM) or nil (no call)."
-  (let ((form (macroexpand form macroexpand-all-environment)))
-    (if (or (atom form) (special-form-p (car form)) (macrop (car form)))
+  (let ((form (condition-case err
+                  (macroexpand-all form macroexpand-all-environment)
+                (error `(signal ',(car err) ',(cdr err))))))
+    (if (or (atom form) (special-form-p (car form)))
         (list form)
       (list nil `(function ,(car form))
             `(list ,@(mapcar (lambda (a) `(lambda () ,a)) (cdr form)))))))
