@@ -346,6 +346,26 @@ mod tests {
     }
 
     #[test]
+    fn test_mode() {
+        let o = Options::parse(&s(&["-L", "lib", "--test", "a.el", "b.el", "--test-select", "foo-"])).unwrap();
+        assert!(o.test && !o.has_actions);
+        assert_eq!(o.test_files, vec!["a.el".to_string(), "b.el".to_string()]);
+        assert_eq!(o.test_select.as_deref(), Some("foo-"));
+        assert_eq!(
+            Options::parse(&s(&["--test"])),
+            Err(UsageError("option '--test' needs at least one FILE after it".into()))
+        );
+        assert_eq!(
+            Options::parse(&s(&["--test-select", "x", "a.el"])),
+            Err(UsageError("option '--test-select' needs '--test'".into()))
+        );
+        assert!(Options::parse(&s(&["--test", "a.el", "-i"])).is_err());
+        // Without --test first, a file is a script that takes the rest.
+        let o = Options::parse(&s(&["a.el", "--test", "b.el"])).unwrap();
+        assert!(!o.test && o.test_files.is_empty());
+    }
+
+    #[test]
     fn repl_decision() {
         assert!(Options::parse(&[]).unwrap().wants_repl());
         assert!(Options::parse(&s(&["-Q", "-L", "lib"])).unwrap().wants_repl());
