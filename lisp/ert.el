@@ -378,9 +378,16 @@ parentheses. Returns a list of lines, each a list of tokens (KIND TEXT)."
     (dolist . 1) (dotimes . 1) (catch . 1) (condition-case . 2)
     (unwind-protect . 1) (progn . 0) (prog1 . 1) (prog2 . 2)
     (save-excursion . 0) (save-restriction . 0) (with-temp-buffer . 0)
-    (lambda . defun) (closure . nil) (ert-deftest . 2)
-    (letrec . 1) (dlet . 1) (ignore-errors . 0) (condition-case-unless-debug . 2))
-  "`lisp-indent-function' properties of common forms (Emacs 28).")
+    (lambda . defun) (ert-deftest . 2) (letrec . 1) (dlet . 1)
+    (ignore-errors . 0) (condition-case-unless-debug . 2) (defun . 2)
+    (defmacro . 2) (pcase . 1) (with-current-buffer . 1)
+    (save-match-data . 0) (dolist-with-progress-reporter . 2)
+    (pcase-let . 1) (with-output-to-string . 0) (with-demoted-errors . 1)
+    (with-no-warnings . 0) (let-alist . 1) (if-let . 2) (when-let . 1)
+    (inline . 0))
+  "The `lisp-indent-function' properties Emacs 28 -Q has once ERT is
+loaded, for the forms that have one (others: nil, or `defun' style for
+names starting with \"def\").")
 
 (defun ert--indent-method (name)
   (let ((cell (assq (intern name) ert--indent-specs)))
@@ -388,38 +395,52 @@ parentheses. Returns a list of lines, each a list of tokens (KIND TEXT)."
           ((and (> (length name) 3) (string-prefix-p "def" name)) 'defun)
           (t nil))))
 
-(defun ert--symbolish (text)
-  "Whether TEXT starts with a word or symbol constituent."
-  (let ((c (aref text 0)))
-    (not (memq c '(?\( ?\[ ?\" ?' ?` ?, ?# ??)))))
+(defun ert--punct-length (text)
+  "How many punctuation characters TEXT starts with, in the standard
+syntax table (ERT indents in a `fundamental-mode' buffer)."
+  (let ((i 0))
+    (while (and (< i (length text))
+                (memq (aref text i) '(?' ?` ?, ?# ?: ?? ?@ ?! ?~ ?^ ?\; ?.)))
+      (setq i (1+ i)))
+    (if (= i (length text)) 0 i)))
 
-(defun ert--calc-indent (frame line-no first-on-line-p)
-  "The column for a line starting inside FRAME, as `calculate-lisp-indent'.
+(defun ert--sexp-col (elem)
+  "Where ELEM's sexp starts for `parse-partial-sexp': after punctuation."
+  (+ (nth 0 elem) (ert--punct-length (nth 3 elem))))
+
+(defun ert--symbolish (elem)
+  "Whether ELEM's sexp starts with a word or symbol constituent."
+  (let ((text (nth 3 elem)))
+    (and (eq (nth 2 elem) 'atom)
+         (not (memq (aref text (ert--punct-length text)) '(?\( ?\[ ?\"))))))
+
+(defun ert--calc-indent (frame line-start-colon)
+  "The column for a line starting inside FRAME, as `calculate-lisp-indent'
+and `lisp-indent-function' compute it in a `fundamental-mode' buffer.
 FRAME: (PAREN-COL PAREN-LINE ELEMS), ELEMS newest first, each
-\(COL LINE KIND TEXT)."
+\(COL LINE KIND TEXT); LINE-START-COLON: the line starts with a colon."
   (let* ((pcol (nth 0 frame)) (pline (nth 1 frame))
          (elems (reverse (nth 2 frame)))
          (first (car elems)) (last (car (last elems))))
-    (ignore line-no)
     (if (null first)
         (1+ pcol)
-      (let* ((first-on-last-line
+      (let* ((line-first
+              ;; The first token on the last sexp's line (at this depth).
               (let ((r nil))
                 (dolist (e elems) (when (and (null r) (= (nth 1 e) (nth 1 last))) (setq r e)))
                 r))
-             (normal
-              (cond ((memq (nth 2 first) '(open))
-                     (nth 0 first))
-                    ((= (nth 1 last) pline)
-                     (if (eq first last) (nth 0 first) (nth 0 (nth 1 elems))))
-                    (t (nth 0 first-on-last-line)))))
-        (if (not (and (memq (nth 2 first) '(atom)) (ert--symbolish (nth 3 first))))
-            (if (= (nth 1 last) pline) (nth 0 first) (nth 0 first-on-last-line))
-          (let* ((method (ert--indent-method (nth 3 first)))
+             (on-paren-line (= (nth 1 last) pline)))
+        (if (not (ert--symbolish first))
+            (if on-paren-line (ert--sexp-col first) (nth 0 line-first))
+          (let* ((normal (cond ((not on-paren-line) (nth 0 line-first))
+                               ((eq first last) (ert--sexp-col first))
+                               (t (ert--sexp-col (nth 1 elems)))))
+                 (name (substring (nth 3 first) (ert--punct-length (nth 3 first))))
+                 (method (ert--indent-method name))
                  (value
                   (cond
                    ((eq method 'defun)
-                    (when (= (nth 1 last) pline) (+ pcol 2)))
+                    (when on-paren-line (+ pcol 2)))
                    ((integerp method)
                     (let* ((k (1- (length elems))) (count (- method k)))
                       (if (> count 0)
@@ -429,13 +450,8 @@ FRAME: (PAREN-COL PAREN-LINE ELEMS), ELEMS newest first, each
                             (+ pcol 2)
                           normal))))
                    (t nil))))
-            (or value
-                (and first-on-line-p
-                     (not (eq first-on-last-line first))
-                     (eq (nth 2 first-on-last-line) 'atom)
-                     (eq (aref (nth 3 first-on-last-line) 0) ?:)
-                     (nth 0 first-on-last-line))
-                normal)))))))
+            (ignore line-start-colon)
+            (or value normal)))))))
 
 (defun ert--indent-string (col)
   "Whitespace to COL as `indent-to' makes it (tabs, `indent-tabs-mode' t)."
@@ -457,7 +473,7 @@ starting at COLUMN; return the text."
              (starts-with-colon (and (eq (car (car line)) 'atom)
                                      (eq (aref (nth 1 (car line)) 0) ?:)))
              (col (if (= line-no 0) column
-                    (if stack (ert--calc-indent (car stack) line-no starts-with-colon) 0)))
+                    (if stack (ert--calc-indent (car stack) starts-with-colon) 0)))
              (prev nil))
         (push (if (= line-no 0) content (concat (ert--indent-string col) content)) result)
         (dolist (tok line)
