@@ -208,6 +208,39 @@ KEYS: :type (an error symbol or a list of them), :exclude-subtypes."
     `(ert--should-error-run ',whole ,thunk ,(plist-get keys :type)
                             ,(plist-get keys :exclude-subtypes))))
 
+;;; Extra information for failures
+
+(defvar ert--failure-infos nil
+  "The `ert-info' messages around the failure being reported, outermost first.")
+
+(defmacro ert-info (message-and-prefix &rest body)
+  "Run BODY; if it fails, the report shows MESSAGE (with PREFIX).
+\(ert-info (MESSAGE-FORM &key ((:prefix PREFIX-FORM) \"Info: \")) BODY...)
+Emacs records the messages when the error is signaled; minilisp, as
+the error leaves BODY (so an error caught inside BODY leaves none)."
+  (declare (indent 1))
+  (let ((message-form (car message-and-prefix))
+        (prefix-form (if (plist-member (cdr message-and-prefix) :prefix)
+                         (plist-get (cdr message-and-prefix) :prefix)
+                       "Info: ")))
+    `(let ((info (cons ,prefix-form ,message-form)))
+       (condition-case err
+           (progn ,@body)
+         (t (setq ert--failure-infos (cons info ert--failure-infos))
+            (signal (car err) (cdr err)))))))
+
+(defun ert--infos-text (infos)
+  "INFOS as `ert--insert-infos' inserts them."
+  (let ((out ""))
+    (dolist (info infos)
+      (let* ((prefix (car info))
+             (indentation (make-string (+ (length prefix) 4) ?\s))
+             (lines (split-string (cdr info) "\n")))
+        (setq out (concat out "    " prefix (car lines) "\n"))
+        (dolist (l (cdr lines))
+          (setq out (concat out indentation l "\n")))))
+    out))
+
 ;;; Explainers
 
 (defun ert--explain-format-atom (x)
@@ -560,6 +593,7 @@ starting at COLUMN; return the text."
 (defun ert--run-test (test)
   "Run TEST; return (TYPE CONDITION DURATION)."
   (let ((start (float-time)) (type :passed) (condition nil))
+    (setq ert--failure-infos nil)
     (condition-case err
         (funcall (ert-test-body test))
       (ert-test-skipped (setq type :skipped condition err))
@@ -578,7 +612,8 @@ starting at COLUMN; return the text."
           (message "Test %S passed unexpectedly" name)
         (message "Test %S backtrace:" name)
         (message "Test %S condition:" name)
-        (message "%s" (concat "    "
+        (message "%s" (concat (ert--infos-text ert--failure-infos)
+                              "    "
                               (let ((print-level 5) (print-length 10))
                                 (ert--pp-indented (nth 1 r) 4))))))
     (unless ert-quiet
