@@ -14,10 +14,11 @@
 ;; - Tests are plain vectors, not `cl-defstruct' objects; the accessors
 ;;   `ert-test-name', `ert-get-test', `ert-test-boundp' exist.
 ;;
-;; This file is part of the prelude (so the default dump has it): it is
-;; not `provide'd at boot, and `(require 'ert)' just marks it provided
-;; (see BUILTIN_LIBRARIES in src/interp/builtins/load.rs), as Emacs -Q
-;; starts without the feature.
+;; This file is embedded in the binary but not part of the prelude:
+;; `(require 'ert)' evaluates it (see LIBRARIES in
+;; src/interp/builtins/mod.rs), so starts that do not test pay nothing.
+;; As in Emacs, `ert-deftest', `ert-run-tests-batch' and
+;; `ert-run-tests-batch-and-exit' are autoloaded (lisp/ert-autoloads.el).
 ;;
 ;; `minilisp --test FILE...' reuses `ert--batch-run-test' and the report
 ;; functions below to run each test in its own clone of the interpreter.
@@ -682,5 +683,8 @@ report. Returns the number of unexpected results (Emacs: a stats object)."
 as expected, 1 otherwise."
   (let ((unexpected (ert-run-tests-batch selector)))
     (kill-emacs (if (zerop unexpected) 0 1))))
+
+;; The autoload stubs of lisp/ert-autoloads.el are replaced above.
+(provide 'ert)
 
 ;;; ert.el ends here

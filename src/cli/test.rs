@@ -122,6 +122,9 @@ fn run_tests(lisp: &mut Lisp, select: Option<&str>) -> i32 {
         Some(p) => (lisp_string(p), format!("(ert--select-by-prefix {})", lisp_string(p))),
         None => ("t".to_string(), "(ert-select-tests t)".to_string()),
     };
+    if let Err(e) = lisp.eval("(require 'ert)") {
+        return fail(lisp, &e);
+    }
     // Each name as `prin1` prints it, so it reads back as the same symbol.
     let names: Vec<String> = match lisp.eval_to(&format!("(mapcar #'prin1-to-string {names_form})")) {
         Ok(n) => n,

@@ -370,7 +370,7 @@ fn features_list(interp: &Interp) -> Value {
 
 /// Libraries Emacs loads from files whose definitions minilisp has in its
 /// prelude: `require` just marks them provided.
-const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark", "ert"];
+const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark"];
 
 /// `(require FEATURE &optional FILENAME NOERROR)`.
 fn require(interp: &mut Interp, args: &[Value]) -> LResult {
@@ -386,6 +386,16 @@ fn require(interp: &mut Interp, args: &[Value]) -> LResult {
         let features = features_list(interp);
         let new = interp.cons(feature, features);
         interp.set_symbol_value(sym::FEATURES, new)?;
+        return Ok(feature);
+    }
+    // An embedded library (`super::LIBRARIES`), evaluated from the binary.
+    if filename.is_nil()
+        && let Some((_, src)) = super::LIBRARIES.iter().find(|(n, _)| *n == name)
+    {
+        read_eval_loop(interp, src, None, true)?;
+        if !memq(interp, feature, features_list(interp)) {
+            return Err(interp.error(&format!("Loading embedded library {name} failed to provide feature ‘{name}’")));
+        }
         return Ok(feature);
     }
     // Emacs gives up after three nested requires of the same feature.

@@ -35,8 +35,14 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
 /// binary is self-contained).
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
-    ("ert.el", include_str!("../../../lisp/ert.el")),
+    ("ert-autoloads.el", include_str!("../../../lisp/ert-autoloads.el")),
 ];
+
+/// Libraries embedded in the binary but not in the prelude: `require`
+/// evaluates one (as a prelude file: no `load-file-name`) the first time
+/// its feature is required, so starts that do not use it pay nothing (the
+/// default dump stays small). Feature name and source.
+pub const LIBRARIES: &[(&str, &str)] = &[("ert", include_str!("../../../lisp/ert.el"))];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
 pub fn init_variables(interp: &mut Interp) {
