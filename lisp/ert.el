@@ -386,7 +386,10 @@ parentheses. Returns a list of lines, each a list of tokens (KIND TEXT)."
   (let ((lines nil) (line nil) (prev nil))
     (dolist (tok (ert--tokenize s))
       (let ((kind (car tok)) (text (substring s (nth 1 tok) (nth 2 tok))))
-        (when (and (eq kind 'open) line (not (eq prev 'open)))
+        ;; pp-buffer looks at the character before the parenthesis (and
+        ;; its quote characters): after the `s' of `#s(' it adds no newline.
+        (when (and (eq kind 'open) line (not (eq prev 'open))
+                   (not (string-prefix-p "#s" text)))
           (push (nreverse line) lines)
           (setq line nil))
         (when (and (eq prev 'close) (not (eq kind 'close)) line)
