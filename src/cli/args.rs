@@ -32,6 +32,12 @@ pub enum Item {
     Help,
     Version,
     Dump(DumpOption),
+    /// `--test`: the files after it are ERT test files, run in parallel
+    /// clones (see `cli::test`).
+    Test,
+    /// `--test-select NAME-OR-PREFIX`: run only the tests whose name is
+    /// NAME-OR-PREFIX or starts with it.
+    TestSelect(String),
 }
 
 /// Options of the heap dumper (see `cli::dump`).
@@ -111,6 +117,8 @@ const OPTIONS: &[(&[&str], Kind)] = &[
     (&["--no-dump"], Kind::Flag(|| Item::Dump(DumpOption::NoDump))),
     (&["--trust-dump"], Kind::Flag(|| Item::Dump(DumpOption::TrustDump))),
     (&["--verify-dump"], Kind::Flag(|| Item::Dump(DumpOption::VerifyDump))),
+    (&["--test"], Kind::Flag(|| Item::Test)),
+    (&["--test-select"], Kind::Value(Item::TestSelect)),
 ];
 
 /// Parses the element at the front of `args` (which must not be empty);
@@ -158,6 +166,12 @@ pub struct Options {
     /// Whether anything runs Lisp code (`--eval`, `-l`, `-f`, a script).
     pub has_actions: bool,
     pub dump: Vec<DumpOption>,
+    /// `--test`: every file argument after it is a test file (none is a script).
+    pub test: bool,
+    /// The test files, in command-line order.
+    pub test_files: Vec<String>,
+    /// `--test-select`: the name or name prefix of the tests to run.
+    pub test_select: Option<String>,
 }
 
 impl Options {
@@ -170,9 +184,17 @@ impl Options {
             rest = &rest[used..];
             match item {
                 Item::Eval(_) | Item::Load(_) | Item::Funcall(_) => o.has_actions = true,
+                Item::Script(f) if o.test => o.test_files.push(f),
                 Item::Script(_) => {
                     o.has_actions = true;
                     break;
+                }
+                Item::Test => o.test = true,
+                Item::TestSelect(p) => {
+                    if o.test_select.is_some() {
+                        return Err(UsageError("option '--test-select' given more than once".into()));
+                    }
+                    o.test_select = Some(p)
                 }
                 Item::Directory(_) | Item::Ignored => {}
                 Item::Interactive => o.interactive = true,
@@ -181,6 +203,15 @@ impl Options {
                 Item::Version => o.version = true,
                 Item::Dump(d) => o.dump.push(d),
             }
+        }
+        if o.test_select.is_some() && !o.test {
+            return Err(UsageError("option '--test-select' needs '--test'".into()));
+        }
+        if o.test && o.test_files.is_empty() {
+            return Err(UsageError("option '--test' needs at least one FILE after it".into()));
+        }
+        if o.test && o.interactive {
+            return Err(UsageError("options '--test' and '-i' conflict".into()));
         }
         Ok(o)
     }
@@ -222,6 +253,13 @@ ARGS. Without FILE or any of --eval/-l/-f (or with -i), starts a REPL.
                          checked only)
   -h, --help             show this help
       --version          show the version
+      --test FILE...     load the ERT test FILEs (after the other options),
+                         then run each test in its own copy of the
+                         interpreter, in parallel on all cores; prints
+                         ERT's batch report, exits 0 if every result was
+                         as expected, 1 otherwise
+      --test-select NAME run only the tests named NAME or whose name
+                         starts with NAME (with --test)
 
 Without --load-dump or --no-dump, minilisp starts from this build's dump
 {dump}, looked for beside the executable, then in
@@ -305,6 +343,26 @@ mod tests {
         assert_eq!(items(&["--batch=1"]), Err(UsageError("option '--batch' takes no argument".into())));
         // An Emacs single-dash spelling with `=` is not split.
         assert!(items(&["-l=x"]).is_err());
+    }
+
+    #[test]
+    fn test_mode() {
+        let o = Options::parse(&s(&["-L", "lib", "--test", "a.el", "b.el", "--test-select", "foo-"])).unwrap();
+        assert!(o.test && !o.has_actions);
+        assert_eq!(o.test_files, vec!["a.el".to_string(), "b.el".to_string()]);
+        assert_eq!(o.test_select.as_deref(), Some("foo-"));
+        assert_eq!(
+            Options::parse(&s(&["--test"])),
+            Err(UsageError("option '--test' needs at least one FILE after it".into()))
+        );
+        assert_eq!(
+            Options::parse(&s(&["--test-select", "x", "a.el"])),
+            Err(UsageError("option '--test-select' needs '--test'".into()))
+        );
+        assert!(Options::parse(&s(&["--test", "a.el", "-i"])).is_err());
+        // Without --test first, a file is a script that takes the rest.
+        let o = Options::parse(&s(&["a.el", "--test", "b.el"])).unwrap();
+        assert!(!o.test && o.test_files.is_empty());
     }
 
     #[test]

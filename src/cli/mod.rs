@@ -5,6 +5,7 @@ mod args;
 mod batch;
 mod dump;
 mod repl;
+mod test;
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::sync::Arc;
@@ -52,6 +53,9 @@ pub unsafe fn main(argv: Vec<String>) -> i32 {
     };
     let at_line_start = Arc::new(AtomicBool::new(true));
     interp.stdout = Box::new(Stdout::new(at_line_start.clone()));
+    if opts.test {
+        return test::run(interp, &argv, &opts.test_files, opts.test_select.as_deref());
+    }
     let status = match batch::run(&mut interp, &argv) {
         Ok(()) => match &plan.dump_file {
             Some(path) => {

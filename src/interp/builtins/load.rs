@@ -406,6 +406,16 @@ fn require(interp: &mut Interp, args: &[Value]) -> LResult {
         interp.set_symbol_value(sym::FEATURES, new)?;
         return Ok(feature);
     }
+    // An embedded library (`super::LIBRARIES`), evaluated from the binary.
+    if filename.is_nil()
+        && let Some((_, src)) = super::LIBRARIES.iter().find(|(n, _)| *n == name)
+    {
+        read_eval_loop(interp, src, None, true)?;
+        if !memq(interp, feature, features_list(interp)) {
+            return Err(interp.error(&format!("Loading embedded library {name} failed to provide feature ‘{name}’")));
+        }
+        return Ok(feature);
+    }
     // Emacs gives up after three nested requires of the same feature.
     let nesting_var = interp.intern("minilisp--require-nesting");
     let mut nesting = interp.symbol_value(nesting_var);

@@ -42,7 +42,14 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("pcase.el", include_str!("../../../lisp/pcase.el")),
     ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
     ("seq.el", include_str!("../../../lisp/seq.el")),
+    ("ert-autoloads.el", include_str!("../../../lisp/ert-autoloads.el")),
 ];
+
+/// Libraries embedded in the binary but not in the prelude: `require`
+/// evaluates one (as a prelude file: no `load-file-name`) the first time
+/// its feature is required, so starts that do not use it pay nothing (the
+/// default dump stays small). Feature name and source.
+pub const LIBRARIES: &[(&str, &str)] = &[("ert", include_str!("../../../lisp/ert.el"))];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
 pub fn init_variables(interp: &mut Interp) {

@@ -1,0 +1,16 @@
+;;; -*- lexical-binding: t -*-
+;; ERT: tests that signal errors or throw.
+(require 'ert)
+(defun backtrace-to-string (&rest _) "")
+(define-error 'ert-case-error "A case error")
+(ert-deftest ert-e-car () (car 1))
+(ert-deftest ert-e-error () (error "Oops %d" 3))
+(ert-deftest ert-e-signal () (signal 'ert-case-error '(1 "two" three)))
+(ert-deftest ert-e-throw () (throw 'nowhere 1))
+(ert-deftest ert-e-void-function () (ert-case-undefined-function 1 2))
+(ert-deftest ert-e-void-variable () (should (= ert-case-unbound 1)))
+(ert-deftest ert-e-in-should-args () (should (= (car 'x) 1)))
+(ert-deftest ert-e-arith () (should (= (/ 1 0) 0)))
+(ert-deftest ert-e-caught ()
+  (should (eq (condition-case nil (car 1) (error 'caught)) 'caught)))
+(ert-run-tests-batch-and-exit)

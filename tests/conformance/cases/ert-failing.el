@@ -1,0 +1,28 @@
+;;; -*- lexical-binding: t -*-
+;; ERT: failing assertions and how their conditions are printed.
+(require 'ert)
+;; Emacs prints a backtrace per failing test (with absolute file names);
+;; minilisp keeps none: empty it on both sides.
+(defun backtrace-to-string (&rest _) "")
+(ert-deftest ert-f-numbers () (should (= 1 2)))
+(ert-deftest ert-f-equal-lists () (should (equal '(1 2 "a") '(1 3 "a"))))
+(ert-deftest ert-f-equal-strings () (should (equal "abc" "abd")))
+(ert-deftest ert-f-equal-length () (should (equal '(1 2 3) '(1 2))))
+(ert-deftest ert-f-equal-types () (should (equal 'a "a")))
+(ert-deftest ert-f-equal-vectors () (should (equal [1 2 (3 4)] [1 2 (3 5)])))
+(ert-deftest ert-f-equal-improper () (should (equal '(1 . 2) '(1 . 3))))
+(ert-deftest ert-f-should-not () (should-not (memq 'b '(a b c))))
+(ert-deftest ert-f-nested ()
+  (let ((x '(a (b (c (d (e (f))))))))
+    (should (eq (car x) 'z))
+    (should (null x))))
+(ert-deftest ert-f-deep () (should (equal '(a (b (c (d (e (f)))))) '(a (b (c (d (e (g)))))))))
+(ert-deftest ert-f-long () (should (equal (number-sequence 1 15) (number-sequence 1 14))))
+(ert-deftest ert-f-keywords () (should (equal (list :a 1 :b 2) (list :a 1 :b 3))))
+(ert-deftest ert-f-special-form () (should (if nil t)))
+(ert-deftest ert-f-lambda () (should (funcall #'< 3 2)))
+(ert-deftest ert-f-ert-fail () (ert-fail "boom"))
+(ert-deftest ert-f-ert-fail-list () (ert-fail '(some (data "here") 42)))
+(ert-deftest ert-f-string-escapes () (should (equal "a\nb\tc" "a\nb")))
+(ert-deftest ert-f-pass () (should t))
+(ert-run-tests-batch-and-exit)

@@ -1,0 +1,23 @@
+;;; -*- lexical-binding: t -*-
+;; ERT: passing tests, run as `-f ert-run-tests-batch-and-exit' would.
+(require 'ert)
+(defvar ert-case-counter 0)
+(ert-deftest ert-case-arith ()
+  "Arithmetic."
+  (should (= (+ 1 2) 3))
+  (should-not (= 1 2))
+  (should (equal (list 1 2) '(1 2))))
+(ert-deftest ert-case-strings ()
+  :tags '(strings quick)
+  (should (string= (concat "a" "b") "ab"))
+  (should (equal (should (member 2 '(1 2 3))) '(2 3))))
+(ert-deftest ert-case-output ()
+  (princ "stdout from a test\n")
+  (message "stderr from a test")
+  (setq ert-case-counter (1+ ert-case-counter))
+  (should (= ert-case-counter 1)))
+(ert-deftest ert-case-macro-form ()
+  (should (when t 'yes))
+  (should (let ((x 3)) (> x 2))))
+(princ (format "defined: %S\n" (ert-deftest ert-case-defined () (should t))))
+(ert-run-tests-batch-and-exit)
