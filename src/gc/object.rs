@@ -20,6 +20,10 @@ pub enum VecKind {
     Vector = 1,
     HashTable = 2,
     Bignum = 3,
+    /// A record (`record`, `make-record`, `cl-defstruct` instances): laid
+    /// out exactly like a vector (a `Vector` cell and its payload of slots),
+    /// only the kind word differs. Slot 0 is the type.
+    Record = 4,
 }
 
 impl VecKind {
@@ -28,8 +32,15 @@ impl VecKind {
             1 => Some(VecKind::Vector),
             2 => Some(VecKind::HashTable),
             3 => Some(VecKind::Bignum),
+            4 => Some(VecKind::Record),
             _ => None,
         }
+    }
+
+    /// Kinds laid out as a `Vector` (a cell and a payload of value slots).
+    #[inline(always)]
+    pub fn has_slots(self) -> bool {
+        matches!(self, VecKind::Vector | VecKind::Record)
     }
 }
 

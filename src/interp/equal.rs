@@ -94,7 +94,7 @@ fn internal_equal(heap: &Heap, mut o1: Value, mut o2: Value, mut depth: u32, see
             return match k1 {
                 VecKind::Bignum => Ok(bignum_eq(heap, o1, o2)),
                 VecKind::HashTable => Ok(false),
-                VecKind::Vector => {
+                VecKind::Vector | VecKind::Record => {
                     let n = heap.vec_len(o1);
                     if heap.vec_len(o2) != n {
                         return Ok(false);

@@ -35,6 +35,7 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("macrop", 1, Some(1), macrop),
     Subr::f("booleanp", 1, Some(1), booleanp),
     Subr::f("hash-table-p", 1, Some(1), hash_table_p),
+    Subr::f("type-of", 1, Some(1), type_of),
     Subr::f("eq", 2, Some(2), eq),
     Subr::f("eql", 2, Some(2), eql),
     Subr::f("equal", 2, Some(2), equal),
@@ -122,6 +123,40 @@ fn natnump(interp: &mut Interp, args: &[Value]) -> LResult {
 
 fn characterp(_: &mut Interp, args: &[Value]) -> LResult {
     Ok(Value::bool(args[0].as_fixnum().is_some_and(|c| (0..=MAX_CHAR).contains(&c))))
+}
+
+/// `(type-of OBJECT)`, as Emacs 28: a record's type is its slot 0, or,
+/// when that is itself a record of two or more slots (a class), its slot 1.
+fn type_of(interp: &mut Interp, args: &[Value]) -> LResult {
+    use crate::gc::{Tag, VecKind};
+    let v = args[0];
+    let name = match v.tag() {
+        Tag::Fixnum => "integer",
+        Tag::Symbol => "symbol",
+        Tag::String => "string",
+        Tag::Float => "float",
+        Tag::Cons => "cons",
+        Tag::VecLike => match interp.heap.veclike_kind(v) {
+            VecKind::Vector => "vector",
+            VecKind::HashTable => "hash-table",
+            VecKind::Bignum => "integer",
+            VecKind::Record => {
+                let t = interp.heap.vec_get(v, 0);
+                if interp.heap.is_record(t) && interp.heap.vec_len(t) > 1 {
+                    return Ok(interp.heap.vec_get(t, 1));
+                }
+                return Ok(t);
+            }
+        },
+        Tag::Immediate => {
+            if v.as_host_fn().is_some() {
+                "module-function"
+            } else {
+                "subr"
+            }
+        }
+    };
+    Ok(interp.intern(name))
 }
 
 fn vectorp(interp: &mut Interp, args: &[Value]) -> LResult {
