@@ -39,6 +39,7 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("pcase.el", include_str!("../../../lisp/pcase.el")),
     ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
     ("seq.el", include_str!("../../../lisp/seq.el")),
+    ("cl-lib.el", include_str!("../../../lisp/cl-lib.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
