@@ -5,6 +5,21 @@
 ;; `cl-letf', the sequence functions with :test/:key, and `cl-defstruct'
 ;; (instances are records whose slot 0 is the struct name, as Emacs 28).
 
+;;;; A cheap `pcase' for the quoted-symbol patterns used here.
+
+(defmacro cl--switch (expr &rest clauses)
+  (let ((v (make-symbol "v")))
+    `(let ((,v ,expr))
+       (cond ,@(mapcar (lambda (c)
+                         (let ((p (car c)))
+                           (cons (cond ((eq p '_) t)
+                                       ((eq (car-safe p) 'or)
+                                        `(memq ,v ',(mapcar (lambda (q) (if (eq (car-safe q) 'quote) (nth 1 q) q)) (cdr p))))
+                                       ((eq (car-safe p) 'quote) `(eq ,v ',(nth 1 p)))
+                                       (t `(eq ,v ,p)))
+                                 (or (cdr c) '(nil)))))
+                       clauses)))))
+
 ;;;; Blocks.
 
 (defmacro cl-block (name &rest body)
@@ -201,7 +216,7 @@ lambda list ARGS does."
    ((eq type t) t)
    ((null type) nil)
    ((consp type)
-    (pcase (car type)
+    (cl--switch (car type)
       ('or (let ((r nil) (ts (cdr type))) (while (and ts (not r)) (setq r (cl-typep object (pop ts)))) r))
       ('and (let ((r t) (ts (cdr type))) (while (and ts r) (setq r (cl-typep object (pop ts)))) r))
       ('not (not (cl-typep object (nth 1 type))))
@@ -442,7 +457,7 @@ lambda list ARGS does."
       (let ((start nil) (end nil) (step nil) (down nil) (excl nil))
         (while (memq (car cl--loop-args) '(from downfrom upfrom to upto below downto above by))
           (let ((w (pop cl--loop-args)) (x (pop cl--loop-args)))
-            (pcase w
+            (cl--switch w
               ('from (setq start x))
               ('downfrom (setq start x down t))
               ('upfrom (setq start x))
@@ -468,7 +483,7 @@ lambda list ARGS does."
         (progn
           (unless (assq into cl--loop-bindings)
             (push (list into (if (memq kind '(sum count)) 0 nil)) cl--loop-bindings))
-          (pcase kind
+          (cl--switch kind
             ('collect `(setq ,into (nconc ,into (list ,x))))
             ('append `(setq ,into (append ,into ,x)))
             ('nconc `(setq ,into (nconc ,into ,x)))
@@ -480,7 +495,7 @@ lambda list ARGS does."
         (setq cl--loop-accum (make-symbol "--cl-accum--") cl--loop-accum-kind kind)
         (push (list cl--loop-accum (if (memq kind '(sum count)) 0 nil)) cl--loop-bindings))
       (let ((acc cl--loop-accum))
-        (pcase kind
+        (cl--switch kind
           ('collect `(push ,x ,acc))
           ((or 'append 'nconc) `(setq ,acc (append (reverse ,x) ,acc)))
           ('sum `(setq ,acc (+ ,acc ,x)))
@@ -491,7 +506,7 @@ lambda list ARGS does."
 (defun cl--loop-body-clause ()
   "Parse one body clause; return a form."
   (let ((word (pop cl--loop-args)))
-    (pcase word
+    (cl--switch word
       ((or 'collect 'collecting) (cl--loop-accumulate 'collect (pop cl--loop-args)))
       ((or 'append 'appending) (cl--loop-accumulate 'append (pop cl--loop-args)))
       ((or 'nconc 'nconcing) (cl--loop-accumulate 'nconc (pop cl--loop-args)))
@@ -930,7 +945,7 @@ lambda list ARGS does."
     (when (stringp (car slots)) (pop slots))
     (dolist (o opts)
       (let ((key (if (consp o) (car o) o)) (args (if (consp o) (cdr o))))
-        (pcase key
+        (cl--switch key
           (:conc-name (setq conc-name (if (car args) (format "%s" (car args)) "")))
           (:constructor
            (cond ((null args) nil)
