@@ -366,6 +366,7 @@ lambda list ARGS does."
 (defvar cl--loop-exit-tag nil)
 (defvar cl--loop-name nil)
 (defvar cl--loop-first nil)
+(defvar cl--loop-it nil)
 
 (defun cl--loop-destructure (pat expr)
   "Setq forms binding the variables of PAT from EXPR."
@@ -478,11 +479,12 @@ lambda list ARGS does."
     (list (nreverse tests) sets (nreverse steps))))
 
 (defun cl--loop-accumulate (kind x)
+  (when (and (eq x 'it) cl--loop-it) (setq x cl--loop-it))
   (let ((into (when (eq (car cl--loop-args) 'into) (pop cl--loop-args) (pop cl--loop-args))))
     (if into
         (progn
           (unless (assq into cl--loop-bindings)
-            (push (list into (if (memq kind '(sum count)) 0 nil)) cl--loop-bindings))
+            (push (list into (cl--loop-accum-init kind)) cl--loop-bindings))
           (cl--switch kind
             ('collect `(setq ,into (nconc ,into (list ,x))))
             ('append `(setq ,into (append ,into ,x)))
@@ -490,10 +492,12 @@ lambda list ARGS does."
             ('sum `(setq ,into (+ ,into ,x)))
             ('count `(if ,x (setq ,into (1+ ,into))))
             ('maximize `(setq ,into (if ,into (max ,into ,x) ,x)))
-            ('minimize `(setq ,into (if ,into (min ,into ,x) ,x)))))
+            ('minimize `(setq ,into (if ,into (min ,into ,x) ,x)))
+            ('concat `(setq ,into (concat ,into ,x)))
+            ('vconcat `(setq ,into (vconcat ,into ,x)))))
       (unless cl--loop-accum
         (setq cl--loop-accum (make-symbol "--cl-accum--") cl--loop-accum-kind kind)
-        (push (list cl--loop-accum (if (memq kind '(sum count)) 0 nil)) cl--loop-bindings))
+        (push (list cl--loop-accum (cl--loop-accum-init kind)) cl--loop-bindings))
       (let ((acc cl--loop-accum))
         (cl--switch kind
           ('collect `(push ,x ,acc))
@@ -501,7 +505,12 @@ lambda list ARGS does."
           ('sum `(setq ,acc (+ ,acc ,x)))
           ('count `(if ,x (setq ,acc (1+ ,acc))))
           ('maximize `(setq ,acc (if ,acc (max ,acc ,x) ,x)))
-          ('minimize `(setq ,acc (if ,acc (min ,acc ,x) ,x))))))))
+          ('minimize `(setq ,acc (if ,acc (min ,acc ,x) ,x)))
+          ('concat `(setq ,acc (concat ,acc ,x)))
+          ('vconcat `(setq ,acc (vconcat ,acc ,x))))))))
+
+(defun cl--loop-accum-init (kind)
+  (cond ((memq kind '(sum count)) 0) ((eq kind 'concat) "") ((eq kind 'vconcat) []) (t nil)))
 
 (defun cl--loop-body-clause ()
   "Parse one body clause; return a form."
@@ -514,10 +523,13 @@ lambda list ARGS does."
       ((or 'count 'counting) (cl--loop-accumulate 'count (pop cl--loop-args)))
       ((or 'maximize 'maximizing) (cl--loop-accumulate 'maximize (pop cl--loop-args)))
       ((or 'minimize 'minimizing) (cl--loop-accumulate 'minimize (pop cl--loop-args)))
+      ((or 'concat 'concating) (cl--loop-accumulate 'concat (pop cl--loop-args)))
+      ((or 'vconcat 'vconcating) (cl--loop-accumulate 'vconcat (pop cl--loop-args)))
       ('do (let ((forms nil))
              (while (consp (car cl--loop-args)) (push (pop cl--loop-args) forms))
              `(progn ,@(nreverse forms))))
-      ('return `(cl-return-from ,cl--loop-name ,(pop cl--loop-args)))
+      ('return (let ((x (pop cl--loop-args)))
+                 `(cl-return-from ,cl--loop-name ,(if (and (eq x 'it) cl--loop-it) cl--loop-it x))))
       ('while `(unless ,(pop cl--loop-args) (throw ',cl--loop-exit-tag nil)))
       ('until `(when ,(pop cl--loop-args) (throw ',cl--loop-exit-tag nil)))
       ('always (setq cl--loop-result-set t cl--loop-result t)
@@ -527,14 +539,15 @@ lambda list ARGS does."
       ('thereis `(let ((v ,(pop cl--loop-args))) (when v (cl-return-from ,cl--loop-name v))))
       ((or 'when 'if 'unless)
        (let* ((c (pop cl--loop-args))
-              (then (cl--loop-and-clauses))
+              (it (make-symbol "--cl-it--"))
+              (then (let ((cl--loop-it it)) (cl--loop-and-clauses)))
               (else (when (eq (car cl--loop-args) 'else)
                       (pop cl--loop-args)
                       (cl--loop-and-clauses))))
          (when (eq (car cl--loop-args) 'end) (pop cl--loop-args))
          (if (eq word 'unless)
              `(if ,c (progn ,@else) ,@then)
-           `(if ,c (progn ,@then) ,@else))))
+           `(let ((,it ,c)) (if ,it (progn ,@then) ,@else)))))
       (_ (error "Unknown cl-loop clause %S" word)))))
 
 (defun cl--loop-and-clauses ()
@@ -1032,7 +1045,9 @@ lambda list ARGS does."
             ;; BOA: optional/key args without a default take the slot's.
             (setq args (mapcar (lambda (a)
                                  (let ((d (assq a all)))
-                                   (if (and d (symbolp a) (nth 1 d) (memq '&optional (cl-ldiff args (memq a args))))
+                                   (if (and d (symbolp a) (nth 1 d)
+                                            (let ((before (cl-ldiff args (memq a args))))
+                                              (or (memq '&optional before) (memq '&key before))))
                                        (list a (nth 1 d)) a)))
                                args)))
           (push `(cl-defun ,cname ,args
