@@ -55,3 +55,63 @@ fn records_round_trip_through_a_dump_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A dump's words as u64s.
+fn word(bytes: &[u8], off: usize) -> u64 {
+    u64::from_le_bytes(bytes[off..off + 8].try_into().unwrap())
+}
+
+fn set_word(bytes: &mut [u8], off: usize, w: u64) {
+    bytes[off..off + 8].copy_from_slice(&w.to_le_bytes());
+}
+
+/// Recomputes the heap image section's checksum after an edit, so the
+/// verifier (not the checksum) judges the edited objects.
+fn fix_image_checksum(bytes: &mut [u8]) {
+    let table = word(bytes, 64) as usize;
+    let count = u32::from_le_bytes(bytes[72..76].try_into().unwrap()) as usize;
+    for e in (table..table + 32 * count).step_by(32) {
+        if u32::from_le_bytes(bytes[e..e + 4].try_into().unwrap()) == 4 {
+            let (off, len) = (word(bytes, e + 8) as usize, word(bytes, e + 16) as usize);
+            let sum = xxhash_rust::xxh3::xxh3_64(&bytes[off..off + len]);
+            set_word(bytes, e + 24, sum);
+        }
+    }
+}
+
+#[test]
+fn the_verifier_accepts_the_record_kind_only_as_a_vector_shaped_cell() {
+    let mut lisp = Lisp::new().unwrap();
+    lisp.eval("(defvar zz-rec (make-record 'zz-marker 12345 'slot))").unwrap();
+    let bytes = lisp.snapshot().unwrap().bytes().to_vec();
+    let host = minilisp::HostFunctions::new();
+    // The record's cell: kind word 4, then its length (type slot included).
+    let cell = (4096..bytes.len() - 16)
+        .step_by(8)
+        .find(|&o| word(&bytes, o) == 4 && word(&bytes, o + 8) == 12346)
+        .expect("the record's cell is in the image");
+    let load = |b: Vec<u8>| minilisp::pdump::Snapshot::from_bytes(b, &host);
+    // Unchanged (checksum recomputed): valid.
+    let mut same = bytes.clone();
+    fix_image_checksum(&mut same);
+    let mut ok = load(same).unwrap().instantiate().unwrap();
+    assert_eq!(eval(&mut ok, "(list (type-of zz-rec) (length zz-rec) (aref zz-rec 12345))"), "(zz-marker 12346 slot)");
+    // An unknown kind word in the vector run is refused.
+    for bad in [5u64, 0, 4 | (1 << 8)] {
+        let mut b = bytes.clone();
+        set_word(&mut b, cell, bad);
+        fix_image_checksum(&mut b);
+        assert!(load(b).is_err(), "kind word {bad:#x} accepted");
+    }
+    // A record's reserved word must be zero, as a vector's.
+    let mut b = bytes.clone();
+    set_word(&mut b, cell + 24, 1);
+    fix_image_checksum(&mut b);
+    assert!(load(b).is_err(), "a record with a non-zero reserved word accepted");
+    // A vector and a record differ only by the kind word: the retyped cell is valid.
+    let mut b = bytes.clone();
+    set_word(&mut b, cell, 1);
+    fix_image_checksum(&mut b);
+    let mut v = load(b).unwrap().instantiate().unwrap();
+    assert_eq!(eval(&mut v, "(list (vectorp zz-rec) (recordp zz-rec) (aref zz-rec 0))"), "(t nil zz-marker)");
+}
