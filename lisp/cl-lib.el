@@ -868,8 +868,6 @@ lambda list ARGS does."
   (if (null rest) arg
     (let* ((all (cons arg rest)) (n (length all)) (head (butlast all)))
       (nconc head (nth (1- n) all)))))
-(defun cl-adjoin (item list &rest keys)
-  (if (apply #'cl-member (cl--check-key (plist-get keys :key) item) list keys) list (cons item list)))
 (defun cl-union (a b &rest keys)
   (let ((out (reverse b)))
     (dolist (x a) (unless (apply #'cl-member x b keys) (push x out)))
