@@ -277,6 +277,21 @@ lambda list ARGS does."
       (setq bindings (cdr bindings) vars (cdr vars)))
     env))
 
+(defun cl--flet-subst (form alist)
+  "FORM with each `(function NAME)' of a NAME in ALIST replaced by its variable."
+  (cond ((atom form) form)
+        ((eq (car form) 'quote) form)
+        ((and (eq (car form) 'function) (consp (cdr form)) (symbolp (nth 1 form))
+              (assq (nth 1 form) alist))
+         (cdr (assq (nth 1 form) alist)))
+        (t (let ((head nil))
+             (while (consp form)
+               (push (cl--flet-subst (car form) alist) head)
+               (setq form (cdr form)))
+             (let ((r (nreverse head)))
+               (when form (setcdr (last r) form))
+               r)))))
+
 (defun cl--flet-function (binding)
   (if (and (cdr binding) (null (cdr (cdr binding))))
       (nth 1 binding)                   ; (NAME EXPR)
@@ -286,7 +301,8 @@ lambda list ARGS does."
   (declare (indent 1))
   (let ((vars (mapcar (lambda (b) (make-symbol (format "--cl-%s--" (car b)))) bindings)))
     `(let ,(cl-mapcar (lambda (v b) (list v (cl--flet-function b))) vars bindings)
-       ,(macroexpand-all `(progn ,@body) (cl--flet-env bindings vars)))))
+       ,(macroexpand-all (cl--flet-subst `(progn ,@body) (cl-mapcar (lambda (b v) (cons (car b) v)) bindings vars))
+                         (cl--flet-env bindings vars)))))
 
 (defmacro cl-flet* (bindings &rest body)
   (declare (indent 1))
@@ -298,9 +314,11 @@ lambda list ARGS does."
   (let* ((vars (mapcar (lambda (b) (make-symbol (format "--cl-%s--" (car b)))) bindings))
          (env (cl--flet-env bindings vars)))
     (macroexpand-all
-     `(letrec ,(cl-mapcar (lambda (v b) (list v `(cl-function (lambda ,(nth 1 b) ,@(nthcdr 2 b)))))
-                          vars bindings)
-        ,@body)
+     (cl--flet-subst
+      `(letrec ,(cl-mapcar (lambda (v b) (list v `(cl-function (lambda ,(nth 1 b) ,@(nthcdr 2 b)))))
+                           vars bindings)
+         ,@body)
+      (cl-mapcar (lambda (b v) (cons (car b) v)) bindings vars))
      env)))
 
 (defmacro cl-macrolet (bindings &rest body)
