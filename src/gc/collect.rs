@@ -158,7 +158,7 @@ impl Heap {
                 }
             }
             TAG_VECLIKE => match self.veclike_kind(v) {
-                VecKind::Vector => {
+                VecKind::Vector | VecKind::Record => {
                     let n = self.vec_len(v);
                     for i in 0..n {
                         let x = self.vec_get(v, i);
@@ -278,7 +278,7 @@ impl Heap {
                     if bit(&h.allocated, i) {
                         let v = Value::from_ptr(block.cell_addr(i), TAG_VECLIKE);
                         match self.veclike_kind(v) {
-                            VecKind::Vector => {
+                            VecKind::Vector | VecKind::Record => {
                                 s.vectors += 1;
                                 s.vector_slots.0 += self.vec_len(v);
                                 s.heap_bytes += self.vec_len(v) * 8;
@@ -330,7 +330,7 @@ pub(super) unsafe fn finalize_cell(
                 }
             }
             BlockKind::Vec32 | BlockKind::Vec128 => match VecKind::from_header(*(addr as *const u64)) {
-                Some(VecKind::Vector) => {
+                Some(VecKind::Vector | VecKind::Record) => {
                     let v = &*(addr as *const Vector);
                     if !is_mapped(v.data as usize) {
                         free_payload(v.data, v.len);

@@ -170,7 +170,7 @@ fn sxhash_obj(heap: &Heap, v: Value, depth: u32, id: &mut impl Identity) -> u64 
     }
     if v.is_veclike() {
         match heap.veclike_kind(v) {
-            VecKind::Vector => {
+            VecKind::Vector | VecKind::Record => {
                 let items = heap.vec_slice(v);
                 let mut h = items.len() as u64;
                 for &x in items.iter().take(SXHASH_MAX_LEN) {

@@ -252,6 +252,19 @@ impl Heap {
         Value::from_ptr(a, TAG_VECLIKE)
     }
 
+    /// A record: a vector-shaped object with the `Record` kind word; slot 0
+    /// is its type.
+    pub fn alloc_record_from(&mut self, items: &[Value]) -> Value {
+        let data = payload_from_vec(items.to_vec());
+        self.bytes_since_gc += items.len() * 8;
+        let a = self.alloc_cell(BlockKind::Vec32);
+        // SAFETY: as in `alloc_vector`; a record has the layout of a vector.
+        unsafe {
+            (a as *mut Vector).write(Vector { header: VecKind::Record as u64, len: items.len(), data, _reserved: 0 })
+        };
+        Value::from_ptr(a, TAG_VECLIKE)
+    }
+
     /// A bignum from its sign and little-endian magnitude limbs (no
     /// normalisation: callers pass values outside the fixnum range).
     pub fn alloc_bignum(&mut self, negative: bool, limbs: &[u64]) -> Value {
@@ -411,6 +424,15 @@ impl Heap {
         v.is_veclike() && self.veclike_kind(v) == VecKind::Vector
     }
 
+    pub fn is_record(&self, v: Value) -> bool {
+        v.is_veclike() && self.veclike_kind(v) == VecKind::Record
+    }
+
+    /// A vector or a record: an object whose slots `vec_slice` returns.
+    pub fn has_slots(&self, v: Value) -> bool {
+        v.is_veclike() && self.veclike_kind(v).has_slots()
+    }
+
     pub fn is_hash_table(&self, v: Value) -> bool {
         v.is_veclike() && self.veclike_kind(v) == VecKind::HashTable
     }
@@ -444,7 +466,7 @@ impl Heap {
     }
 
     pub fn vec_slice(&self, v: Value) -> &[Value] {
-        debug_assert!(self.is_vector(v));
+        debug_assert!(self.has_slots(v));
         // SAFETY: heap invariant: a vector's payload holds `len` values.
         unsafe {
             let vec = &*(v.addr() as *const Vector);
@@ -461,7 +483,7 @@ impl Heap {
     }
 
     pub fn vec_set(&mut self, v: Value, i: usize, x: Value) {
-        debug_assert!(self.is_vector(v));
+        debug_assert!(self.has_slots(v));
         self.write_barrier(v);
         // SAFETY: heap invariant; bounds checked by the slice index.
         unsafe {

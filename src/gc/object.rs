@@ -25,6 +25,10 @@ pub enum VecKind {
     Bignum = 3,
     /// An opaque Rust value (Emacs's `user-ptr`); never in a dump image.
     HostObject = 4,
+    /// A record (`record`, `make-record`, `cl-defstruct` instances): laid
+    /// out exactly like a vector (a `Vector` cell and its payload of slots),
+    /// only the kind word differs. Slot 0 is the type.
+    Record = 5,
 }
 
 impl VecKind {
@@ -34,8 +38,15 @@ impl VecKind {
             2 => Some(VecKind::HashTable),
             3 => Some(VecKind::Bignum),
             4 => Some(VecKind::HostObject),
+            5 => Some(VecKind::Record),
             _ => None,
         }
+    }
+
+    /// Kinds laid out as a `Vector` (a cell and a payload of value slots).
+    #[inline(always)]
+    pub fn has_slots(self) -> bool {
+        matches!(self, VecKind::Vector | VecKind::Record)
     }
 }
 

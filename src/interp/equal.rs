@@ -96,7 +96,7 @@ fn internal_equal(heap: &Heap, mut o1: Value, mut o2: Value, mut depth: u32, see
                 // Distinct tables and host objects are never `equal`
                 // (identical ones returned above).
                 VecKind::HashTable | VecKind::HostObject => Ok(false),
-                VecKind::Vector => {
+                VecKind::Vector | VecKind::Record => {
                     let n = heap.vec_len(o1);
                     if heap.vec_len(o2) != n {
                         return Ok(false);

@@ -392,6 +392,14 @@ impl Interp {
         self.heap.alloc_vector_from(items)
     }
 
+    /// A record of `items` (slot 0 is the type), which are rooted for the
+    /// allocation. `items` must not be empty.
+    pub fn record_from(&mut self, items: &[Value]) -> Value {
+        debug_assert!(!items.is_empty());
+        self.maybe_gc(items);
+        self.heap.alloc_record_from(items)
+    }
+
     pub fn make_bignum(&mut self, negative: bool, limbs: &[u64]) -> Value {
         self.maybe_gc(&[]);
         self.heap.alloc_bignum(negative, limbs)

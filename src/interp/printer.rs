@@ -87,7 +87,7 @@ impl Printer<'_, '_> {
             return Err(CircularError);
         }
         let heap = &self.interp.heap;
-        let tracked = v.is_cons() || heap.is_vector(v);
+        let tracked = v.is_cons() || heap.has_slots(v);
         if tracked {
             for i in 0..depth {
                 if self.being[i] == v {
@@ -127,8 +127,8 @@ impl Printer<'_, '_> {
             Tag::Float => self.out.push_str(&format_float(heap.float(v))),
             Tag::Cons => self.cons(v, depth)?,
             Tag::VecLike => match heap.veclike_kind(v) {
-                VecKind::Vector => {
-                    self.out.push('[');
+                kind @ (VecKind::Vector | VecKind::Record) => {
+                    self.out.push_str(if kind == VecKind::Record { "#s(" } else { "[" });
                     let real = heap.vec_len(v);
                     let n = self.length.map_or(real, |l| l.min(real));
                     for i in 0..n {
@@ -141,7 +141,7 @@ impl Printer<'_, '_> {
                     if n < real {
                         self.out.push_str(" ...");
                     }
-                    self.out.push(']');
+                    self.out.push(if kind == VecKind::Record { ')' } else { ']' });
                 }
                 VecKind::Bignum => {
                     let (neg, limbs) = heap.bignum(v);

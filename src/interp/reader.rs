@@ -49,7 +49,7 @@ enum Frame {
     Wrap(Value),
     /// `#N=`: the next datum is labelled N; the placeholder is in the labels alist.
     Label { n: i64, placeholder: Value },
-    /// `#s(`: a record literal; only `hash-table` is supported.
+    /// `#s(`: a hash-table literal, or else a record.
     HashLit { base: usize },
     /// `#(`: a string with text properties (the properties are dropped).
     StrProps { base: usize },
@@ -328,7 +328,11 @@ impl<'a> Reader<'a> {
     fn make_hash_literal(&mut self, interp: &mut Interp, items: &[Value]) -> LResult {
         let hash_table = interp.intern("hash-table");
         if items.first() != Some(&hash_table) {
-            return Err(self.syntax_error(interp, "#s"));
+            // As Emacs 28: any other `#s(TYPE SLOTS...)` reads as a record.
+            if items.is_empty() {
+                return Err(interp.wrong_type(sym::WHOLENUMP, Value::fixnum(-1)));
+            }
+            return Ok(interp.record_from(items));
         }
         let mut test = sym::EQL;
         let mut size = Value::NIL;

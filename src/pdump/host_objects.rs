@@ -132,7 +132,7 @@ fn find_path(interp: &Interp) -> Option<String> {
                 children.push((heap.cdr(v), Edge::Cdr));
             }
             Tag::VecLike => match heap.veclike_kind(v) {
-                VecKind::Vector => {
+                VecKind::Vector | VecKind::Record => {
                     children.extend(heap.vec_slice(v).iter().enumerate().map(|(i, &x)| (x, Edge::Slot(i))));
                 }
                 VecKind::HashTable => {

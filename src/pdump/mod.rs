@@ -42,13 +42,17 @@
 //! no pointers (so no relocation ever writes their pages):
 //!
 //! ```text
-//! hot:  conses (16-byte cells) | strings (32) | vectors and bignums (32)
-//!       | hash tables (128) | value payloads: vector slots in vector order,
-//!       then key/value arrays in table order
+//! hot:  conses (16-byte cells) | strings (32) | vectors, records and
+//!       bignums (32) | hash tables (128) | value payloads: vector and
+//!       record slots in vector-run order, then key/value arrays in table order
 //! cold: floats (8) | string bytes, each padded to 8, in string order
 //!       | bignum limbs in bignum order | per table: hashes, chain links,
 //!       bucket heads, in table order
 //! ```
+//!
+//! A cell in the 32-byte vector run starts with its kind word (`gc::VecKind`):
+//! 1 a vector, 4 a record (laid out as a vector, at least one slot: its
+//! type), 3 a bignum; records and vectors share every rule below.
 //!
 //! A cell's kind is the run it lies in: a tagged pointer is valid when it
 //! falls on a cell boundary of the run its tag names. A payload pointer is

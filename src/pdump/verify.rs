@@ -252,7 +252,7 @@ impl<'a> Image<'a> {
         let values = l.range(Run::Values);
         let mut end = values.start;
         for off in l.range(Run::Vec32).step_by(32) {
-            if self.word(off) == VecKind::Vector as u64 {
+            if self.word(off) == VecKind::Vector as u64 || self.word(off) == VecKind::Record as u64 {
                 end = end.saturating_add((self.word(off + field::VECTOR_LEN) as usize).saturating_mul(8));
             }
         }
@@ -293,6 +293,10 @@ impl<'a> Image<'a> {
                 Some(VecKind::Vector) if last == 0 => {
                     self.payload(off + field::VECTOR_DATA, &mut values_at, bytes, Run::Values)?;
                 }
+                // A record is a vector with another kind word and at least its type slot.
+                Some(VecKind::Record) if last == 0 && len > 0 => {
+                    self.payload(off + field::VECTOR_DATA, &mut values_at, bytes, Run::Values)?;
+                }
                 Some(VecKind::Bignum) if last <= 1 && len > 0 => {
                     self.payload(off + field::BIGNUM_LIMBS, &mut limbs_at, bytes, Run::Limbs)?;
                 }
@@ -301,7 +305,7 @@ impl<'a> Image<'a> {
                 Some(VecKind::HostObject) => {
                     return Err(object_err(format!("host object at {off}: a dump cannot hold host objects")));
                 }
-                _ => return Err(object_err(format!("vector or bignum at {off} has a bad header"))),
+                _ => return Err(object_err(format!("vector, record or bignum at {off} has a bad header"))),
             }
         }
         let slots_end = values_at;

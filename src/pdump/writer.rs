@@ -94,7 +94,7 @@ fn measure(heap: &Heap, order: &CellOrder) -> Layout {
     heap.for_each_cell_in_order(BlockKind::Vec32, |a| {
         let v = Value::from_ptr(a, crate::gc::value::TAG_VECLIKE);
         match vec32_kind(heap, a) {
-            VecKind::Vector => lens[Run::Values as usize] += 8 * heap.vec_len(v),
+            VecKind::Vector | VecKind::Record => lens[Run::Values as usize] += 8 * heap.vec_len(v),
             VecKind::Bignum => lens[Run::Limbs as usize] += 8 * heap.bignum(v).1.len(),
             // Written as an empty vector (see `emit_hot`): no payload.
             VecKind::HostObject => {}
@@ -208,9 +208,9 @@ fn emit_hot<W: Write>(plan: &Plan, e: &mut Emitter<W>) -> std::io::Result<()> {
     plan.cells(BlockKind::Vec32, |a| {
         let v = Value::from_ptr(a, crate::gc::value::TAG_VECLIKE);
         match vec32_kind(heap, a) {
-            VecKind::Vector => {
+            kind @ (VecKind::Vector | VecKind::Record) => {
                 let len = heap.vec_len(v);
-                e.word(VecKind::Vector as u64, false);
+                e.word(kind as u64, false);
                 e.word(len as u64, false);
                 e.address((len > 0).then_some(values_at));
                 e.word(0, false);
@@ -260,7 +260,7 @@ fn emit_hot<W: Write>(plan: &Plan, e: &mut Emitter<W>) -> std::io::Result<()> {
     });
     e.end_run(layout, Run::HashTables)?;
     plan.cells(BlockKind::Vec32, |a| {
-        if vec32_kind(heap, a) == VecKind::Vector {
+        if vec32_kind(heap, a).has_slots() {
             for &x in heap.vec_slice(Value::from_ptr(a, crate::gc::value::TAG_VECLIKE)) {
                 e.value(plan, x);
             }

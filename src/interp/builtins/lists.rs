@@ -695,6 +695,15 @@ fn copy_tree_inner(interp: &mut Interp, tree: Value, vecp: bool) -> LResult {
 /// Emacs's `mapcar1`: calls `f` on each element of `seq` (whose length
 /// `leni` was computed first) and, when `keep`, leaves the results on the
 /// root stack from `base` on. Returns the number of elements mapped.
+/// Emacs's `Flength` as the mapping functions use it: a record has a
+/// length, though `mapcar1` then walks it as an empty list.
+fn map_length(interp: &mut Interp, seq: Value) -> LResult<usize> {
+    if interp.heap.is_record(seq) {
+        return Ok(interp.heap.vec_len(seq));
+    }
+    seq_length(interp, seq)
+}
+
 fn mapcar1(interp: &mut Interp, leni: usize, keep: bool, f: Value, seq: Value) -> LResult<usize> {
     if interp.heap.is_vector(seq) {
         for i in 0..leni {
@@ -742,7 +751,7 @@ fn mapcar1(interp: &mut Interp, leni: usize, keep: bool, f: Value, seq: Value) -
 
 fn mapcar(interp: &mut Interp, args: &[Value]) -> LResult {
     let (f, seq) = (args[0], args[1]);
-    let leni = seq_length(interp, seq)?;
+    let leni = map_length(interp, seq)?;
     let base = interp.stack.len();
     let r = mapcar1(interp, leni, true, f, seq).map(|n| {
         let items = interp.stack[base..base + n].to_vec();
@@ -754,14 +763,14 @@ fn mapcar(interp: &mut Interp, args: &[Value]) -> LResult {
 
 fn mapc(interp: &mut Interp, args: &[Value]) -> LResult {
     let (f, seq) = (args[0], args[1]);
-    let leni = seq_length(interp, seq)?;
+    let leni = map_length(interp, seq)?;
     mapcar1(interp, leni, false, f, seq)?;
     Ok(seq)
 }
 
 fn mapcan(interp: &mut Interp, args: &[Value]) -> LResult {
     let (f, seq) = (args[0], args[1]);
-    let leni = seq_length(interp, seq)?;
+    let leni = map_length(interp, seq)?;
     let base = interp.stack.len();
     let r = mapcar1(interp, leni, true, f, seq).and_then(|n| {
         let items = interp.stack[base..base + n].to_vec();
@@ -773,7 +782,7 @@ fn mapcan(interp: &mut Interp, args: &[Value]) -> LResult {
 
 fn mapconcat(interp: &mut Interp, args: &[Value]) -> LResult {
     let (f, seq, sep) = (args[0], args[1], args[2]);
-    let leni = seq_length(interp, seq)?;
+    let leni = map_length(interp, seq)?;
     if leni == 0 {
         return Ok(interp.make_string(""));
     }

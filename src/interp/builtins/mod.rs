@@ -49,7 +49,12 @@ pub const PRELUDE: &[(&str, &str)] = &[
 /// evaluates one (as a prelude file: no `load-file-name`) the first time
 /// its feature is required, so starts that do not use it pay nothing (the
 /// default dump stays small). Feature name and source.
-pub const LIBRARIES: &[(&str, &str)] = &[("ert", include_str!("../../../lisp/ert.el"))];
+pub const LIBRARIES: &[(&str, &str)] = &[
+    // As in `emacs -Q`, cl-lib is there after `(require 'cl-lib)`; in the
+    // prelude it doubled the boot and the default dump.
+    ("cl-lib", include_str!("../../../lisp/cl-lib.el")),
+    ("ert", include_str!("../../../lisp/ert.el")),
+];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
 pub fn init_variables(interp: &mut Interp) {

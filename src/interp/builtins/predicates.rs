@@ -1,7 +1,7 @@
 //! Type predicates and equality: `null consp ... functionp eq eql equal`,
 //! and `type-of`.
 
-use crate::gc::{SymFlags, Tag, Value, VecKind};
+use crate::gc::{SymFlags, Value};
 use crate::interp::builtins::numbers::{is_integer, is_number};
 use crate::interp::subr::{Subr, SubrKind, subr};
 use crate::interp::symbols as sym;
@@ -127,6 +127,43 @@ fn characterp(_: &mut Interp, args: &[Value]) -> LResult {
     Ok(Value::bool(args[0].as_fixnum().is_some_and(|c| (0..=MAX_CHAR).contains(&c))))
 }
 
+/// `(type-of OBJECT)`, as Emacs 28: a record's type is its slot 0, or,
+/// when that is itself a record of two or more slots (a class), its slot 1.
+fn type_of(interp: &mut Interp, args: &[Value]) -> LResult {
+    use crate::gc::{Tag, VecKind};
+    let v = args[0];
+    let name = match v.tag() {
+        Tag::Fixnum => "integer",
+        Tag::Symbol => "symbol",
+        Tag::String => "string",
+        Tag::Float => "float",
+        Tag::Cons => "cons",
+        Tag::VecLike => match interp.heap.veclike_kind(v) {
+            VecKind::Vector => "vector",
+            VecKind::HashTable => "hash-table",
+            VecKind::Bignum => "integer",
+            // Emacs says `user-ptr` for every one: the type's name is more
+            // useful, and `user-ptrp` still tells them apart.
+            VecKind::HostObject => interp.heap.host_object(v).type_name,
+            VecKind::Record => {
+                let t = interp.heap.vec_get(v, 0);
+                if interp.heap.is_record(t) && interp.heap.vec_len(t) > 1 {
+                    return Ok(interp.heap.vec_get(t, 1));
+                }
+                return Ok(t);
+            }
+        },
+        Tag::Immediate => {
+            if v.as_host_fn().is_some() {
+                "module-function"
+            } else {
+                "subr"
+            }
+        }
+    };
+    Ok(interp.intern(name))
+}
+
 fn vectorp(interp: &mut Interp, args: &[Value]) -> LResult {
     Ok(Value::bool(interp.heap.is_vector(args[0])))
 }
@@ -248,32 +285,6 @@ fn hash_table_p(interp: &mut Interp, args: &[Value]) -> LResult {
 /// True for a host object (Emacs's `user-ptr`).
 fn user_ptrp(interp: &mut Interp, args: &[Value]) -> LResult {
     Ok(Value::bool(interp.heap.is_host_object(args[0])))
-}
-
-/// `(type-of OBJECT)`, as Emacs 28 answers for the kinds minilisp has.
-/// Interpreted closures and macros are lists there too (`cons`); a host
-/// function is a `module-function`; a host object answers its type's name
-/// (Emacs says `user-ptr` for every one: the name is more useful, and
-/// `user-ptrp` still tells them apart).
-fn type_of(interp: &mut Interp, args: &[Value]) -> LResult {
-    let v = args[0];
-    let name = match v.tag() {
-        Tag::Fixnum => "integer",
-        Tag::Symbol => "symbol",
-        Tag::String => "string",
-        Tag::Float => "float",
-        Tag::Cons => "cons",
-        Tag::VecLike => match interp.heap.veclike_kind(v) {
-            VecKind::Vector => "vector",
-            VecKind::HashTable => "hash-table",
-            VecKind::Bignum => "integer",
-            VecKind::HostObject => interp.heap.host_object(v).type_name,
-        },
-        // Built-in functions and special forms alike are subrs.
-        Tag::Immediate if v.as_host_fn().is_some() => "module-function",
-        Tag::Immediate => "subr",
-    };
-    Ok(interp.intern(name))
 }
 
 fn eq(_: &mut Interp, args: &[Value]) -> LResult {

@@ -25,6 +25,9 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("aref", 2, Some(2), aref),
     Subr::f("aset", 3, Some(3), aset),
     Subr::f("fillarray", 2, Some(2), fillarray),
+    Subr::f("record", 1, None, record),
+    Subr::f("make-record", 3, Some(3), make_record),
+    Subr::f("recordp", 1, Some(1), recordp),
 ];
 
 /// Largest character code (Emacs's `MAX_CHAR`).
@@ -251,6 +254,9 @@ pub(crate) fn concat_to_string(interp: &mut Interp, args: &[Value]) -> LResult<S
 // Built-ins.
 
 fn length(interp: &mut Interp, args: &[Value]) -> LResult {
+    if interp.heap.is_record(args[0]) {
+        return Ok(Value::fixnum(interp.heap.vec_len(args[0]) as i64));
+    }
     let n = seq_length(interp, args[0])?;
     Ok(Value::fixnum(n as i64))
 }
@@ -421,6 +427,10 @@ pub(crate) fn copy_sequence(interp: &mut Interp, args: &[Value]) -> LResult {
     if interp.heap.is_vector(seq) {
         let items = interp.heap.vec_slice(seq).to_vec();
         return Ok(interp.vector_from(&items));
+    }
+    if interp.heap.is_record(seq) {
+        let items = interp.heap.vec_slice(seq).to_vec();
+        return Ok(interp.record_from(&items));
     }
     if !seq.is_cons() {
         return Err(interp.wrong_type(sym::SEQUENCEP, seq));
@@ -798,7 +808,7 @@ pub(crate) fn aref(interp: &mut Interp, args: &[Value]) -> LResult {
         let c = if s.is_ascii() { s.as_bytes()[i as usize] as char } else { s.chars().nth(i as usize).unwrap_or('\0') };
         return Ok(Value::fixnum(c as i64));
     }
-    if !interp.heap.is_vector(array) {
+    if !interp.heap.has_slots(array) {
         return Err(interp.wrong_type(sym::ARRAYP, array));
     }
     let n = interp.heap.vec_len(array);
@@ -811,7 +821,7 @@ pub(crate) fn aref(interp: &mut Interp, args: &[Value]) -> LResult {
 fn aset(interp: &mut Interp, args: &[Value]) -> LResult {
     let (array, idx, newelt) = (args[0], args[1], args[2]);
     let i = check_fixnum(interp, idx, sym::FIXNUMP)?;
-    if interp.heap.is_vector(array) {
+    if interp.heap.has_slots(array) {
         let n = interp.heap.vec_len(array);
         if i < 0 || i as usize >= n {
             return Err(interp.args_out_of_range(array, idx));
@@ -843,6 +853,26 @@ fn aset(interp: &mut Interp, args: &[Value]) -> LResult {
         interp.heap.set_string(array, &new);
     }
     Ok(newelt)
+}
+
+// ---- records ----
+
+fn record(interp: &mut Interp, args: &[Value]) -> LResult {
+    Ok(interp.record_from(args))
+}
+
+fn make_record(interp: &mut Interp, args: &[Value]) -> LResult {
+    let n = check_natnum(interp, args[1])?;
+    if n >= MAX_ELEMENTS {
+        return Err(memory_full(interp));
+    }
+    let mut items = vec![args[2]; n + 1];
+    items[0] = args[0];
+    Ok(interp.record_from(&items))
+}
+
+fn recordp(interp: &mut Interp, args: &[Value]) -> LResult {
+    Ok(Value::bool(interp.heap.is_record(args[0])))
 }
 
 fn fillarray(interp: &mut Interp, args: &[Value]) -> LResult {

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; #s(...) reads as a record unless it names hash-table.
+(print (read "#s(a 1 2)"))
+(print (recordp (read "#s(a 1 2)")))
+(print (type-of (read "#s(point 3 4)")))
+(print (read "#s(a)"))
+(print (read "#s((x) [1] \"s\" #s(inner 1))"))
+(print (condition-case e (read "#s()") (error e)))
+(print (hash-table-p (read "#s(hash-table data (1 2))")))
+(print (gethash 1 (read "#s(hash-table data (1 2))")))
+(let ((r (record 'pt 1 "two" '(3))))
+  (print (equal r (read (prin1-to-string r)))))
+(print (aref (car (read-from-string "#s(a b c)")) 2))
+(print '#s(quoted 1))
+(print (recordp '#s(quoted 1)))
