@@ -452,3 +452,12 @@ fn load_file_reports_a_missing_file_as_emacs_does() {
     let e = lisp.load_file(std::path::Path::new("/no/such/file.el")).unwrap_err();
     assert_eq!(e.object, "(file-missing \"Cannot open load file\" \"No such file or directory\" \"/no/such/file.el\")");
 }
+
+/// `(garbage-collect)` counts once in `gcs-done` (it was counted twice).
+#[test]
+fn an_explicit_collection_counts_once() {
+    let mut lisp = Lisp::new().unwrap();
+    lisp.set_gc_stress(false); // stress would add collections of its own
+    let n = lisp.eval_to::<i64>("(let ((n gcs-done)) (garbage-collect) (garbage-collect) (- gcs-done n))").unwrap();
+    assert_eq!(n, 2);
+}
