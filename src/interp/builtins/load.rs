@@ -388,7 +388,7 @@ fn features_list(interp: &Interp) -> Value {
 
 /// Libraries Emacs loads from files whose definitions minilisp has in its
 /// prelude: `require` just marks them provided.
-const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark", "gv", "pcase", "cl-lib"];
+const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark", "gv", "pcase", "cl-lib", "rx"];
 
 /// `(require FEATURE &optional FILENAME NOERROR)`.
 fn require(interp: &mut Interp, args: &[Value]) -> LResult {
