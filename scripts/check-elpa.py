@@ -20,7 +20,8 @@ def balanced(s):
             if c == '\\': i += 1
             elif c == '"': instr = False
         elif c == '"': instr = True
-        elif c == '?': i += 1 if i + 1 < len(s) and s[i + 1] != '\\' else 2
+        elif c == '?' and (i == 0 or s[i - 1] in ' (\'`,'):
+            i += 1 if i + 1 < len(s) and s[i + 1] != '\\' else 2
         elif c == '(': depth += 1
         elif c == ')': depth -= 1
         i += 1
@@ -86,7 +87,7 @@ def main():
             return res
         e, m = split(emacs), split(ml)
         bad = [n for n in range(1, len(exs) + 1) if e.get(n) != m.get(n)]
-        print('%s: %d examples (%d multi-line ones skipped), %d match Emacs, %d differ'
+        print('%s: %d examples (%d unbalanced ones skipped), %d match Emacs, %d differ'
               % (lib, len(exs), skipped, len(exs) - len(bad), len(bad)))
         for n in bad:
             print('  %s\n    emacs:    %s\n    minilisp: %s' % (exs[n - 1], e.get(n), m.get(n)))
