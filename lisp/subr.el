@@ -802,6 +802,22 @@
           repetitions 1))
   `(benchmark-call (lambda () ,@forms) ,repetitions))
 
+;; (fns.c) Used by s.el's `s-format'.
+(defun assoc-string (key list &optional case-fold)
+  "Return the first element of LIST whose car (or itself) equals string KEY.
+Symbols count as their names; CASE-FOLD non-nil ignores case."
+  (when (symbolp key) (setq key (symbol-name key)))
+  (let ((found nil) (done nil))
+    (while (and list (not done))
+      (let* ((elt (car list))
+             (s (if (consp elt) (car elt) elt)))
+        (when (symbolp s) (setq s (symbol-name s)))
+        (when (and (stringp s)
+                   (eq t (compare-strings s nil nil key nil nil case-fold)))
+          (setq found elt done t)))
+      (setq list (cdr list)))
+    found))
+
 ;; `subr-x', `seq' and `benchmark' are not preloaded in Emacs; `require'
 ;; provides them on demand (their contents are here already).
 (provide 'macroexp)

@@ -38,6 +38,7 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
     ("regexp.el", include_str!("../../../lisp/regexp.el")),
+    ("rx.el", include_str!("../../../lisp/rx.el")),
     ("gv.el", include_str!("../../../lisp/gv.el")),
     ("pcase.el", include_str!("../../../lisp/pcase.el")),
     ("subr-x.el", include_str!("../../../lisp/subr-x.el")),

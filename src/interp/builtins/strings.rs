@@ -55,6 +55,7 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("string-replace", 3, Some(3), string_replace),
     Subr::f("string-empty-p", 1, Some(1), string_empty_p),
     Subr::f("string-bytes", 1, Some(1), string_bytes),
+    Subr::f("multibyte-string-p", 1, Some(1), multibyte_string_p),
     Subr::f("string-blank-p", 1, Some(1), string_blank_p),
 ];
 
@@ -318,6 +319,14 @@ fn string_bytes(interp: &mut Interp, args: &[Value]) -> LResult {
         return Err(interp.wrong_type(sym::STRINGP, args[0]));
     }
     Ok(Value::fixnum(interp.heap.str(args[0]).len() as i64))
+}
+
+/// `(multibyte-string-p OBJECT)`: t for a string holding a non-ASCII
+/// character (minilisp keeps no separate unibyte/multibyte flag; a string of
+/// ASCII characters counts as unibyte, as literals and most results do in
+/// Emacs).
+fn multibyte_string_p(interp: &mut Interp, args: &[Value]) -> LResult {
+    Ok(Value::bool(args[0].is_string() && interp.heap.string_multibyte(args[0])))
 }
 
 // ---------------------------------------------------------------------------
