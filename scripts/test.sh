@@ -8,6 +8,15 @@
 # overflow on a crafted size panics instead of wrapping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# dash.el and s.el (Debian's elpa-dash and elpa-s), which the
+# libraries-* conformance cases load unchanged from where Debian puts them.
+elpa=/usr/share/emacs/site-lisp/elpa-src
+if [ ! -d "$elpa/dash-2.19.1" ] || [ ! -d "$elpa/s-1.12.0" ]; then
+    echo "== installing elpa-dash and elpa-s"
+    sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends elpa-dash elpa-s >/dev/null
+fi
 # Verification records of the dumps tests load in-process go to a private
 # directory, not the user's cache (tests of the default location unset it).
 records=$(mktemp -d)
