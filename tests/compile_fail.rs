@@ -9,6 +9,9 @@
 //! - `ctx_escape`: a host function's `Ctx` cannot outlive its call;
 //! - `trusted_load_is_unsafe`: skipping a dump's object checks is `unsafe`.
 //!
+//! The expected errors quote a little of minilisp itself (a sealed
+//! trait's implementors in `sealed_from_lisp`, a similarly named method in
+//! `forge_value`): adding a conversion can change them.
 //! After a deliberate change to what the compiler says (or a new rustc),
 //! re-record the expected errors with
 //! `TRYBUILD=overwrite cargo test --release --test compile_fail` and
