@@ -3,15 +3,15 @@
 
 mod common;
 
-use minilisp::Interp;
+use minilisp::Lisp;
 
 fn main() {
-    let mut interp = Interp::new().expect("boot");
-    interp.eval_source(include_str!("lisp/fib.el"), "fib.el").expect("load fib.el");
+    let mut lisp = Lisp::new().expect("boot");
+    lisp.load_source(include_str!("lisp/fib.el"), "fib.el").expect("load fib.el");
     common::measure("fib 25 (interpreted)", 11, || {
-        interp.eval_str("(fib 25)").expect("fib");
+        lisp.eval("(fib 25)").expect("fib");
     });
     common::measure("boot from prelude sources", 11, || {
-        Interp::new().expect("boot");
+        Lisp::new().expect("boot");
     });
 }

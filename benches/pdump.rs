@@ -7,7 +7,7 @@ mod common;
 use std::time::Instant;
 
 use common::heaps;
-use minilisp::Interp;
+use minilisp::Lisp;
 use minilisp::pdump::{self, LoadOptions, Snapshot, Verify};
 
 fn main() {
@@ -16,10 +16,10 @@ fn main() {
 
     // Snapshot clones of the booted prelude vs booting it.
     let boot = common::measure("boot from prelude sources", 21, || {
-        Interp::new().unwrap();
+        Lisp::new().unwrap();
     });
-    let mut booted = Interp::new().unwrap();
-    let snap = Snapshot::take(&mut booted);
+    let mut booted = Lisp::new().unwrap();
+    let snap = Snapshot::take(&mut booted).unwrap();
     let clone = common::measure("clone from snapshot (booted prelude)", 201, || {
         snap.instantiate().unwrap();
     });
@@ -31,18 +31,18 @@ fn main() {
     std::fs::write(&lib_path, &lib).unwrap();
     let load_form = format!("(load {:?} nil t)", lib_path.to_string_lossy());
     let src = common::measure("library (3000 defuns + tables) from source", 5, || {
-        let mut i = Interp::new().unwrap();
-        i.eval_str(&load_form).unwrap();
+        let mut i = Lisp::new().unwrap();
+        i.eval(&load_form).unwrap();
     });
-    let mut i = Interp::new().unwrap();
-    i.eval_str(&load_form).unwrap();
+    let mut i = Lisp::new().unwrap();
+    i.eval(&load_form).unwrap();
     let lib_dump = dir.join("lib.pdmp");
     pdump::dump_to_file(&mut i, &lib_dump).unwrap();
     // The first load verifies; later ones reuse what this process verified.
-    pdump::load_file(&lib_dump, LoadOptions { verify: Verify::Always }).unwrap();
+    pdump::load_file(&lib_dump, LoadOptions { verify: Verify::Always, ..Default::default() }).unwrap();
     let from_dump = common::measure("library from its dump (verified before)", 21, || {
         let mut l = pdump::load_file(&lib_dump, LoadOptions::default()).unwrap();
-        l.eval_str("(lib-fn-2999 1 2)").unwrap();
+        l.eval("(lib-fn-2999 1 2)").unwrap();
     });
     println!(
         "  => dump start is {:.0}x faster than source ({} bytes)",
@@ -52,14 +52,14 @@ fn main() {
 
     // Large heaps: write and load throughput, clones, GC after load.
     for mb in [1usize, 10, 100] {
-        let mut i = Interp::new().unwrap();
+        let mut i = Lisp::new().unwrap();
         let t = Instant::now();
-        i.eval_str(&heaps::heap_program(mb)).unwrap();
+        i.eval(&heaps::heap_program(mb)).unwrap();
         let build = t.elapsed().as_secs_f64();
         let path = dir.join(format!("heap{mb}.pdmp"));
         // A dump starts with a full collection: timed alone for comparison.
         let t = Instant::now();
-        i.gc(&[]);
+        i.gc();
         let gc = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let summary = pdump::dump_to_file(&mut i, &path).unwrap();
@@ -72,7 +72,7 @@ fn main() {
             summary.relocations,
             size / secs
         );
-        let snap = Snapshot::take(&mut i);
+        let snap = Snapshot::take(&mut i).unwrap();
         drop(i);
         let s = common::measure(&format!("  clone a snapshot of the {mb} MB heap"), 11, || {
             snap.instantiate().unwrap();
@@ -84,14 +84,14 @@ fn main() {
         );
         drop(snap);
         let s = common::measure(&format!("  load {mb} MB dump, full verification, preferred address"), 5, || {
-            pdump::load_file(&path, LoadOptions { verify: Verify::Always }).unwrap();
+            pdump::load_file(&path, LoadOptions { verify: Verify::Always, ..Default::default() }).unwrap();
         });
         println!("    => {:.2} GB/s", size / 1e3 / s.median.as_secs_f64());
         {
             // While this one holds the preferred address, loads relocate.
             let _holder = pdump::load_file(&path, LoadOptions::default()).unwrap();
             let s = common::measure(&format!("  load {mb} MB dump, full verification, relocating"), 5, || {
-                pdump::load_file(&path, LoadOptions { verify: Verify::Always }).unwrap();
+                pdump::load_file(&path, LoadOptions { verify: Verify::Always, ..Default::default() }).unwrap();
             });
             println!("    => {:.2} GB/s", size / 1e3 / s.median.as_secs_f64());
         }
@@ -100,7 +100,7 @@ fn main() {
         });
         let mut l = pdump::load_file(&path, LoadOptions::default()).unwrap();
         common::measure(&format!("  full GC right after loading {mb} MB"), 11, || {
-            l.gc(&[]);
+            l.gc();
         });
     }
     let _ = std::fs::remove_dir_all(&dir);

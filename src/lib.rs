@@ -18,6 +18,8 @@
 #![deny(missing_docs)]
 
 mod embed;
+#[doc(hidden)]
+pub mod encoding;
 pub(crate) mod gc;
 pub(crate) mod interp;
 pub mod pdump;

@@ -290,8 +290,9 @@ fn redact(info: &str) -> String {
                 _ if digits => "[n]",
                 _ => tok,
             };
-            // Right-aligned numbers: their padding varies with their width.
-            let right_aligned = matches!(prev, "offset" | "size") && shown != tok;
+            // Right-aligned numbers (section offsets and sizes, run starts):
+            // their padding varies with their width, i.e. with the heap.
+            let right_aligned = matches!(prev, "offset" | "size" | "at") && shown != tok;
             out.push_str(if right_aligned { " " } else { padding });
             out.push_str(shown);
             prev = tok;

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use minilisp::Interp;
+use minilisp::Lisp;
 use minilisp::pdump::{self, LoadOptions};
 
 #[derive(Clone, Default)]
@@ -28,25 +28,25 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance")
 }
 
-fn load(interp: &mut Interp, file: &Path) {
+fn load(lisp: &mut Lisp, file: &Path) {
     let form = format!("(load {:?} nil t)", file.to_string_lossy());
-    if let Err(e) = interp.eval_str(&form) {
+    if let Err(e) = lisp.eval(&form) {
         panic!("loading {}: {}", file.display(), e.message);
     }
 }
 
 fn run_split(name: &str, dir: &Path) -> Option<String> {
     let (out, err) = (Capture::default(), Capture::default());
-    let mut boot = Interp::new().expect("boot");
-    boot.stdout = Box::new(out.clone());
-    boot.stderr = Box::new(err.clone());
+    let mut boot = Lisp::new().expect("boot");
+    boot.set_stdout(Box::new(out.clone()));
+    boot.set_stderr(Box::new(err.clone()));
     load(&mut boot, &root().join(format!("split/{name}.setup.el")));
     let dump = dir.join(format!("{name}.pdmp"));
     pdump::dump_to_file(&mut boot, &dump).expect("dump");
     drop(boot);
     let mut loaded = pdump::load_file(&dump, LoadOptions::default()).expect("load dump");
-    loaded.stdout = Box::new(out.clone());
-    loaded.stderr = Box::new(err.clone());
+    loaded.set_stdout(Box::new(out.clone()));
+    loaded.set_stderr(Box::new(err.clone()));
     load(&mut loaded, &root().join(format!("split/{name}.check.el")));
     let got_out = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
     let got_err = String::from_utf8(err.0.lock().unwrap().clone()).unwrap();

@@ -1,23 +1,23 @@
 //! Dump round trips through real files and in-memory snapshots.
 
-use minilisp::Interp;
+use minilisp::Lisp;
 use minilisp::pdump::{self, LoadOptions, Snapshot};
 
-fn eval(interp: &mut Interp, src: &str) -> String {
-    match interp.eval_str(src) {
-        Ok(v) => interp.prin1_to_string(v),
+fn eval(lisp: &mut Lisp, src: &str) -> String {
+    match lisp.eval(src) {
+        Ok(v) => lisp.prin1(&v),
         Err(e) => format!("ERROR {}", e.object),
     }
 }
 
 #[test]
 fn snapshot_round_trip_of_the_prelude() {
-    let mut boot = Interp::new().unwrap();
-    let snap = Snapshot::take(&mut boot);
+    let mut boot = Lisp::new().unwrap();
+    let snap = Snapshot::take(&mut boot).unwrap();
     let mut a = snap.instantiate().unwrap();
     assert_eq!(eval(&mut a, "(mapcar (lambda (x) (* x x)) '(1 2 3))"), "(1 4 9)");
     assert_eq!(eval(&mut a, "(let ((l (list 3 1 2))) (sort l #'<))"), "(1 2 3)");
-    a.gc(&[]);
+    a.gc();
     assert_eq!(eval(&mut a, "(progn (defun sq (x) (* x x)) (sq 12))"), "144");
 }
 
@@ -26,7 +26,7 @@ fn file_round_trip_keeps_every_kind_and_sharing() {
     let dir = std::env::temp_dir().join(format!("minilisp-pdump-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("t.pdmp");
-    let mut boot = Interp::new().unwrap();
+    let mut boot = Lisp::new().unwrap();
     eval(
         &mut boot,
         r#"(progn
@@ -47,9 +47,9 @@ fn file_round_trip_keeps_every_kind_and_sharing() {
     eval(&mut a, "(setcar shared (make-string 3 ?z))");
     eval(&mut a, "(aset (nth 2 kinds) 0 (list 'fresh (make-vector 2 'v)))");
     eval(&mut a, "(puthash 'new (copy-sequence \"young\") table)");
-    a.gc(&[]);
+    a.gc();
     eval(&mut a, "(make-list 100000 'garbage)");
-    a.gc(&[]);
+    a.gc();
     assert_eq!(eval(&mut a, "(list (car shared) (aref (nth 2 kinds) 0) (gethash 'new table))"), r#"("zzz" (fresh [v v]) "young")"#);
     let stats = eval(&mut a, "(pdumper-stats)");
     assert!(stats.starts_with("((dumped-with-pdumper . t) (load-time . "), "{stats}");
@@ -58,25 +58,25 @@ fn file_round_trip_keeps_every_kind_and_sharing() {
 
 #[test]
 fn dumps_are_deterministic() {
-    let mut a = Interp::new().unwrap();
+    let mut a = Lisp::new().unwrap();
     eval(&mut a, "(defvar t1 (let ((h (make-hash-table :test 'eq))) (puthash (list 1) 2 h) h))");
-    let first = Snapshot::take(&mut a);
-    let second = Snapshot::take(&mut a);
+    let first = Snapshot::take(&mut a).unwrap();
+    let second = Snapshot::take(&mut a).unwrap();
     assert_eq!(first.bytes(), second.bytes());
     // A dump of a loaded dump has the same layout (eq-table hashes differ: the image moved).
     let mut b = first.instantiate().unwrap();
-    assert_eq!(Snapshot::take(&mut b).bytes().len(), first.bytes().len());
+    assert_eq!(Snapshot::take(&mut b).unwrap().bytes().len(), first.bytes().len());
 }
 
 #[test]
 fn uninterned_symbols_referenced_only_by_dumped_objects_survive_collection() {
-    let mut boot = Interp::new().unwrap();
+    let mut boot = Lisp::new().unwrap();
     eval(&mut boot, "(defvar holder (list (make-symbol \"lonely\") (make-symbol \"other\")))");
-    let snap = Snapshot::take(&mut boot);
+    let snap = Snapshot::take(&mut boot).unwrap();
     let mut a = snap.instantiate().unwrap();
     for _ in 0..3 {
         eval(&mut a, "(dotimes (i 100) (make-symbol \"churn\"))");
-        a.gc(&[]);
+        a.gc();
     }
     assert_eq!(eval(&mut a, "(mapcar #'symbol-name holder)"), r#"("lonely" "other")"#);
     assert_eq!(eval(&mut a, "(eq (car holder) (intern \"lonely\"))"), "nil");
@@ -102,10 +102,10 @@ fn both_load_paths_work_and_the_preferred_one_leaves_pages_clean() {
     let dir = std::env::temp_dir().join(format!("minilisp-paths-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("big.pdmp");
-    let mut boot = Interp::new().unwrap();
+    let mut boot = Lisp::new().unwrap();
     // Building a million conses collecting at every allocation would be
     // quadratic; the load paths are what this test is about.
-    boot.heap.stress = false;
+    boot.set_gc_stress(false);
     eval(
         &mut boot,
         "(progn (defvar big (let (l) (dotimes (i 200) (push (number-sequence 1 5000) l)) l))
@@ -161,29 +161,29 @@ fn dumped_tables_answer_on_every_load_path_and_reads_stay_clean() {
     let dir = std::env::temp_dir().join(format!("minilisp-tables-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("tables.pdmp");
-    let mut boot = Interp::new().unwrap();
+    let mut boot = Lisp::new().unwrap();
     eval(&mut boot, SETUP);
     assert_eq!(eval(&mut boot, CHECK), WANT);
     pdump::dump_to_file(&mut boot, &path).unwrap();
-    let snap = Snapshot::take(&mut boot);
+    let snap = Snapshot::take(&mut boot).unwrap();
     // The first load takes the preferred address, the second cannot.
     let first = pdump::load_file(&path, LoadOptions::default()).unwrap();
     let second = pdump::load_file(&path, LoadOptions::default()).unwrap();
     let clone = snap.instantiate().unwrap();
-    for (name, mut interp, moved) in [("first file load", first, "nil"), ("second file load", second, "t"), ("snapshot clone", clone, "t")] {
+    for (name, mut lisp, moved) in [("first file load", first, "nil"), ("second file load", second, "t"), ("snapshot clone", clone, "t")] {
         let moved = if std::env::var("MINILISP_DUMP_RELOCATE").is_ok_and(|v| v == "1") { "t" } else { moved };
-        assert_eq!(eval(&mut interp, "(cdr (assq 'relocated (minilisp-dump-stats)))"), moved, "{name}");
-        assert_eq!(interp.heap.dirty_count(), 0, "{name}");
-        assert_eq!(eval(&mut interp, CHECK), WANT, "{name}");
-        assert_eq!(interp.heap.dirty_count(), 0, "{name}: a read dirtied a dumped table");
-        interp.gc(&[]);
-        assert_eq!(eval(&mut interp, CHECK), WANT, "{name}, after a collection");
+        assert_eq!(eval(&mut lisp, "(cdr (assq 'relocated (minilisp-dump-stats)))"), moved, "{name}");
+        assert_eq!(lisp.heap_stats().remembered, 0, "{name}");
+        assert_eq!(eval(&mut lisp, CHECK), WANT, "{name}");
+        assert_eq!(lisp.heap_stats().remembered, 0, "{name}: a read dirtied a dumped table");
+        lisp.gc();
+        assert_eq!(eval(&mut lisp, CHECK), WANT, "{name}, after a collection");
         // A write still records the table, and the answers stay right.
-        eval(&mut interp, "(puthash (list 2) 'new outer)");
-        assert_eq!(interp.heap.dirty_count(), 1, "{name}");
-        interp.gc(&[]);
-        assert_eq!(eval(&mut interp, "(gethash (list 2) outer)"), "new", "{name}");
-        assert_eq!(eval(&mut interp, CHECK), WANT, "{name}, after a write");
+        eval(&mut lisp, "(puthash (list 2) 'new outer)");
+        assert_eq!(lisp.heap_stats().remembered, 1, "{name}");
+        lisp.gc();
+        assert_eq!(eval(&mut lisp, "(gethash (list 2) outer)"), "new", "{name}");
+        assert_eq!(eval(&mut lisp, CHECK), WANT, "{name}, after a write");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -195,7 +195,7 @@ fn a_file_verified_in_this_process_is_not_decoded_again() {
     let dir = std::env::temp_dir().join(format!("minilisp-registry-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("r.pdmp");
-    let mut boot = Interp::new().unwrap();
+    let mut boot = Lisp::new().unwrap();
     eval(&mut boot, "(defvar registry-test (list 1 2 3))");
     pdump::dump_to_file(&mut boot, &path).unwrap();
     let how = |opts: LoadOptions| {
@@ -206,7 +206,7 @@ fn a_file_verified_in_this_process_is_not_decoded_again() {
     let first = how(LoadOptions::default());
     assert!(first == "record" || first == "full", "{first}");
     assert_eq!(how(LoadOptions::default()), "process");
-    assert_eq!(how(LoadOptions { verify: pdump::Verify::Always }), "full");
+    assert_eq!(how(LoadOptions { verify: pdump::Verify::Always, ..Default::default() }), "full");
     assert_eq!(how(LoadOptions::default()), "process");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -217,25 +217,25 @@ fn a_file_verified_in_this_process_is_not_decoded_again() {
 /// another, and clones on several threads at once all see the snapshot.
 #[test]
 fn clones_share_the_cold_image_until_they_write_it() {
-    let mut boot = Interp::new().unwrap();
-    boot.heap.stress = false; // the point here is the clones, not the collector
+    let mut boot = Lisp::new().unwrap();
+    boot.set_gc_stress(false); // the point here is the clones, not the collector
     eval(
         &mut boot,
         r#"(progn (defvar big-strings (let (l) (dotimes (i 40000) (push (format "string number %06d with padding" i) l)) l))
                   (defvar a-float 2.5)
                   (defvar a-table (let ((h (make-hash-table :test 'equal))) (dotimes (i 1000) (puthash (format "k%d" i) i h)) h)))"#,
     );
-    let snap = Snapshot::take(&mut boot);
+    let snap = Snapshot::take(&mut boot).unwrap();
     drop(boot);
     let check = "(list (length big-strings) (car big-strings) a-float (gethash \"k999\" a-table))";
     let want = r#"(40000 "string number 039999 with padding" 2.5 999)"#;
     let mut a = snap.instantiate().unwrap();
     let mut b = snap.instantiate().unwrap();
     eval(&mut a, "(progn (aset (car big-strings) 0 ?S) (setq a-float (* a-float 2)) (puthash \"k999\" 'changed a-table) (clrhash a-table))");
-    a.gc(&[]);
+    a.gc();
     assert_eq!(eval(&mut a, "(list (car big-strings) a-float (hash-table-count a-table))"), r#"("String number 039999 with padding" 5.0 0)"#);
     assert_eq!(eval(&mut b, check), want);
-    b.gc(&[]);
+    b.gc();
     assert_eq!(eval(&mut b, check), want);
     drop(a);
     assert_eq!(eval(&mut b, check), want);
@@ -245,7 +245,7 @@ fn clones_share_the_cold_image_until_they_write_it() {
             std::thread::spawn(move || {
                 let mut c = snap.instantiate().unwrap();
                 eval(&mut c, "(setcar big-strings (make-string 3 ?z))");
-                c.gc(&[]);
+                c.gc();
                 eval(&mut c, "(list (length big-strings) (cadr big-strings) a-float (gethash \"k999\" a-table))")
             })
         })

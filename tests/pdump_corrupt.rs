@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use minilisp::pdump::{self, ErrorKind, LoadOptions, PREFERRED_BASE, SectionKind, Snapshot, Verify};
-use minilisp::{Interp, Value};
+use minilisp::{HostFunctions, Lisp, Rest, encoding};
 
 // ---- the format, as documented in src/pdump/mod.rs ----
 
@@ -195,10 +195,27 @@ impl Image {
 
 // ---- the dump under test ----
 
+/// The host functions of the dump under test (one of each arity shape):
+/// its host-functions section is not empty, its image holds host-function
+/// immediates, and every load must be given them.
+fn host() -> &'static HostFunctions {
+    static H: OnceLock<HostFunctions> = OnceLock::new();
+    H.get_or_init(|| {
+        let mut h = HostFunctions::new();
+        h.register("pd-add", |_, (a, b): (i64, i64)| a + b);
+        h.register("pd-opt", |_, (a, b): (i64, Option<i64>)| a * b.unwrap_or(10));
+        h.register("pd-join", |_, Rest(parts): Rest<String>| parts.join("+"));
+        h
+    })
+}
+
 /// Varied data: every object kind, shared and circular structure,
 /// multibyte text, bignums, hash tables of each test with free slots,
-/// uninterned symbols, properties and functions.
+/// uninterned symbols, properties and functions, host functions held as
+/// values (immediates in the image) and called from dumped code.
 const SETUP: &str = r#"
+(defvar pd-host (list (symbol-function 'pd-add) (symbol-function 'pd-opt) (symbol-function 'pd-join)))
+(defun pd-host-fn (x) (pd-join (number-to-string (pd-add x (pd-opt x))) "end"))
 (defvar pd-list (list 1 -7 most-positive-fixnum 2.5 "ascii text" "multibyte é€😀" 'sym :kw nil t))
 (defvar pd-vec (vector 1 "two" '(3 . 4) [5 6] 7.25 (make-string 40 ?w)))
 (defvar pd-big (list (expt 2 100) (- (expt 3 80)) (1+ most-positive-fixnum) (* 4611686018427387904 2)))
@@ -238,7 +255,9 @@ const PROGRAM: &str = r#"
       (progn (setcar pd-shared (list 'fresh)) (aset pd-vec 0 (make-vector 2 'v))
              (garbage-collect) (list pd-shared (aref pd-vec 0) (gethash 'new pd-eq)))
       (format "%S" pd-equal)
-      (sort (list 3 1 2) #'<))
+      (sort (list 3 1 2) #'<)
+      pd-host (pd-host-fn 2) (funcall (car pd-host) 20 22) (funcall (nth 1 pd-host) 3)
+      (apply (nth 2 pd-host) '("a" "b" "c")) (pd-opt 4 5))
 "#;
 
 struct Fixture {
@@ -251,9 +270,10 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let mut boot = Interp::new().unwrap();
-        boot.eval_str(SETUP).unwrap();
-        let snap = Snapshot::take(&mut boot);
+        let mut boot = Lisp::new().unwrap();
+        boot.install(host());
+        boot.eval(SETUP).unwrap();
+        let snap = Snapshot::take(&mut boot).unwrap();
         let bytes = snap.bytes().to_vec();
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("pdump-corrupt-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -264,16 +284,22 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-fn run_program(interp: &mut Interp) -> String {
-    match interp.eval_str(PROGRAM) {
-        Ok(v) => interp.prin1_to_string(v),
+fn run_program(lisp: &mut Lisp) -> String {
+    match lisp.eval(PROGRAM) {
+        Ok(v) => lisp.prin1(&v),
         Err(e) => format!("ERROR {}", e.object),
     }
 }
 
-/// Validates `bytes` in memory with default options (every checksum).
+/// Validates `bytes` in memory with default options (every checksum),
+/// given the fixture's host functions.
 fn check(bytes: Vec<u8>) -> Result<(), pdump::Error> {
-    Snapshot::from_bytes(bytes).map(drop)
+    Snapshot::from_bytes(bytes, host()).map(drop)
+}
+
+/// Load options with the fixture's host functions.
+fn options(verify: Verify) -> LoadOptions {
+    LoadOptions { verify, ..LoadOptions::host(host()) }
 }
 
 /// A dump file, deleted when dropped.
@@ -303,8 +329,8 @@ fn write_file(name: &str, bytes: &[u8]) -> TempFile {
 }
 
 /// Loads `path` checking everything, whatever a verification record says.
-fn load(path: &Path) -> Result<Interp, pdump::Error> {
-    pdump::load_file(path, LoadOptions { verify: Verify::Always })
+fn load(path: &Path) -> Result<Lisp, pdump::Error> {
+    pdump::load_file(path, options(Verify::Always))
 }
 
 /// Asserts `r` failed with `kind` and a single-line, non-empty message.
@@ -346,7 +372,7 @@ fn intact_dump_loads_both_ways() {
     check(f.bytes.clone()).unwrap();
     let path = write_file("intact.pdmp", &f.bytes);
     for verify in [Verify::Always, Verify::Once, Verify::Once] {
-        let mut a = pdump::load_file(&path, LoadOptions { verify }).unwrap();
+        let mut a = pdump::load_file(&path, options(verify)).unwrap();
         assert_eq!(run_program(&mut a), f.expected);
     }
 }
@@ -488,7 +514,7 @@ fn empty_and_truncated_files_are_refused() {
 fn a_flipped_byte_in_any_section_fails_its_checksum() {
     let f = fixture();
     let secs = sections(&f.bytes);
-    assert_eq!(secs.len(), 7);
+    assert_eq!(secs.len(), 8);
     for s in &secs {
         assert!(s.len > 0, "section {} is empty", s.kind);
         for (i, at) in spread(s.offset, s.offset + s.len, 20).into_iter().enumerate() {
@@ -603,7 +629,7 @@ fn crafted_section_tables_are_refused() {
     reseal(&mut b);
     msg(b, "duplicate", "duplicate");
     // Unknown kinds.
-    for k in [0, 8, 99, u32::MAX] {
+    for k in [0, 9, 99, u32::MAX] {
         let mut b = f.bytes.clone();
         put_u32(&mut b, entry(SectionKind::Fixups), k);
         reseal(&mut b);
@@ -636,7 +662,8 @@ fn crafted_section_tables_are_refused() {
     let e = assert_refused(check(b), ErrorKind::SectionTable, "missing");
     assert!(e.message.contains("missing") || e.message.contains("table"), "{}", e.message);
     // The table itself out of bounds or misaligned.
-    for (off, count) in [(table_offset(&f.bytes) as u64 + 4, 7), (f.bytes.len() as u64, 7), (u64::MAX - 8, 7), (4096, u32::MAX)] {
+    let n = secs.len() as u32;
+    for (off, count) in [(table_offset(&f.bytes) as u64 + 4, n), (f.bytes.len() as u64, n), (u64::MAX - 8, n), (4096, u32::MAX)] {
         let mut b = f.bytes.clone();
         put_u64(&mut b, 64, off);
         put_u32(&mut b, 72, count);
@@ -657,7 +684,7 @@ fn crafted(patch: impl FnOnce(&mut Vec<u8>, &Image)) -> Result<(), pdump::Error>
 }
 
 /// Loads a crafted dump (checksums recomputed) through a file.
-fn crafted_file(name: &str, patch: impl FnOnce(&mut Vec<u8>, &Image)) -> Result<Interp, pdump::Error> {
+fn crafted_file(name: &str, patch: impl FnOnce(&mut Vec<u8>, &Image)) -> Result<Lisp, pdump::Error> {
     let mut b = fixture().bytes.clone();
     let im = Image::of(&b);
     patch(&mut b, &im);
@@ -905,7 +932,7 @@ fn crafted_symbol_references_are_checked() {
     for index in [nsyms, nsyms + 100, u32::MAX >> 4] {
         let r = crafted(|b, im| {
             let (_, o) = conses(b, im);
-            put_u64(b, im.at(o), Value::symbol(index).bits());
+            put_u64(b, im.at(o), encoding::symbol_bits(index));
         });
         let e = assert_refused(r, ErrorKind::Symbols, &format!("symbol {index} in a cons"));
         assert!(e.message.contains("symbol"), "{}", e.message);
@@ -913,7 +940,7 @@ fn crafted_symbol_references_are_checked() {
     // In the obarray too (a function cell naming a missing symbol).
     let r = crafted(|b, _| {
         let ob = sec(b, SectionKind::Obarray);
-        put_u64(b, ob.offset + 8, Value::symbol(nsyms + 1).bits());
+        put_u64(b, ob.offset + 8, encoding::symbol_bits(nsyms + 1));
     });
     assert_refused(r, ErrorKind::Symbols, "missing symbol in the obarray");
     // Symbol table: bad flags, a name running past the table, bad UTF-8,
@@ -994,7 +1021,7 @@ fn crafted_hash_tables_are_checked() {
         im.of_kind(K_HASH).find_map(|o| {
             let (size, kv) = (im.word(b, o + 24) as usize, im.target(im.word(b, o + 32)));
             let (next, index) = (im.target(im.word(b, o + 48)), im.target(im.word(b, o + 56)));
-            let occupied = |i: usize| im.word(b, kv + 16 * i) != Value::UNBOUND.bits();
+            let occupied = |i: usize| im.word(b, kv + 16 * i) != encoding::UNBOUND_BITS;
             let linked = (0..size).find(|&i| occupied(i) && im.word(b, next + 8 * i) as i64 >= 0);
             linked.map(|i| (o, next, index, i))
         })
@@ -1074,8 +1101,8 @@ fn crafted_vectors_and_bignums_are_checked() {
             put_u64(b, top, if fixnum_range { 5 } else { 0 });
         });
         match r {
-            Ok(interp) => {
-                let out = run_guarded(interp, PROGRAM);
+            Ok(lisp) => {
+                let out = run_guarded(lisp, PROGRAM);
                 assert!(!matches!(out, Outcome::Panicked(_) | Outcome::Hung), "bignum limbs: {out:?}");
             }
             Err(e) => assert_one_line(&e, "bignum limbs"),
@@ -1102,7 +1129,7 @@ fn symbol_cell(b: &[u8], name: &str, cell: usize) -> usize {
 fn crafted_unbound_markers_are_refused() {
     // The unbound marker may only be a void value cell or an empty table
     // slot's key (or value); anywhere else it would reach Lisp.
-    let unbound = Value::UNBOUND.bits();
+    let unbound = encoding::UNBOUND_BITS;
     let r = crafted(|b, im| {
         let cons = im.target(u64_at(b, symbol_cell(b, "pd-shared", 0)));
         put_u64(b, im.at(cons), unbound);
@@ -1146,11 +1173,11 @@ fn crafted_subr_immediates_are_harmless() {
     // Another valid built-in in place of a symbol: just another value.
     let r = crafted_file("subr.pdmp", |b, im| {
         let cons = im.target(u64_at(b, symbol_cell(b, "pd-shared", 0)));
-        put_u64(b, im.at(cons), 7); // subr number 0
+        put_u64(b, im.at(cons), encoding::subr_bits(0)); // 7: subr number 0
     });
-    let interp = r.expect("a subr immediate is a valid word");
+    let lisp = r.expect("a subr immediate is a valid word");
     let program = "(list (car pd-shared) pd-shared (funcall (car pd-shared) 1) (format \"%S\" pd-pair))";
-    match run_guarded(interp, program) {
+    match run_guarded(lisp, program) {
         Outcome::Ran(out) => assert!(out.contains("#<subr "), "{out}"),
         other => panic!("subr in a cons: {other:?}"),
     }
@@ -1160,8 +1187,10 @@ fn crafted_subr_immediates_are_harmless() {
         put_u64(b, im.at(cons), (1 << 40) << 8 | 7);
     });
     assert_refused(r, ErrorKind::Object, "non-canonical subr id");
-    let n = minilisp::interp::subr::SUBRS.len() as u32;
-    for (w, what) in [(Value::subr(n).bits(), "subr id past the table"), ((2 << 3) | 7, "unknown immediate subtag")] {
+    let n = encoding::subr_count() as u32;
+    // Subtags 0, 1 and 2 are built-ins, the unbound marker and host
+    // functions: 3 is unknown.
+    for (w, what) in [(encoding::subr_bits(n), "subr id past the table"), ((3 << 3) | 7, "unknown immediate subtag")] {
         let r = crafted(|b, im| {
             let cons = im.target(u64_at(b, symbol_cell(b, "pd-shared", 0)));
             put_u64(b, im.at(cons), w);
@@ -1170,9 +1199,127 @@ fn crafted_subr_immediates_are_harmless() {
     }
     let r = crafted(|b, im| {
         let cons = im.target(u64_at(b, symbol_cell(b, "pd-shared", 0)));
-        put_u64(b, im.at(cons), Value::subr(n - 1).bits());
+        put_u64(b, im.at(cons), encoding::subr_bits(n - 1));
     });
     r.expect("the last subr id is valid");
+}
+
+/// Where entry `i` of the host-functions section starts (entries are
+/// `min u16, max u16, name length u32, name`, padded to 8).
+fn host_entry(b: &[u8], i: usize) -> usize {
+    let s = sec(b, SectionKind::HostFunctions);
+    let mut at = s.offset;
+    for _ in 0..i {
+        at += (8 + u32_at(b, at + 4) as usize).div_ceil(8) * 8;
+    }
+    assert!(at < s.offset + s.len, "no host function entry {i}");
+    at
+}
+
+fn put_u16(b: &mut [u8], at: usize, v: u16) {
+    b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+}
+
+#[test]
+fn crafted_host_function_sections_are_checked() {
+    let f = fixture();
+    // The fixture records its three host functions, in registration order.
+    let s = sec(&f.bytes, SectionKind::HostFunctions);
+    assert_eq!(s.len, 48, "pd-add, pd-opt, pd-join: 16 bytes each");
+    let name = |b: &[u8], i: usize| {
+        let at = host_entry(b, i);
+        String::from_utf8(b[at + 8..at + 8 + u32_at(b, at + 4) as usize].to_vec()).unwrap()
+    };
+    assert_eq!([name(&f.bytes, 0), name(&f.bytes, 1), name(&f.bytes, 2)], ["pd-add", "pd-opt", "pd-join"]);
+    // Malformed entries (checksums resealed): the section's own check.
+    let malformed: [(&str, &dyn Fn(&mut Vec<u8>)); 7] = [
+        ("name running past the section", &|b| {
+            let at = host_entry(b, 2);
+            put_u32(b, at + 4, 1000);
+        }),
+        ("name length near u32::MAX", &|b| {
+            let at = host_entry(b, 0);
+            put_u32(b, at + 4, u32::MAX);
+        }),
+        ("name not UTF-8", &|b| {
+            let at = host_entry(b, 1);
+            b[at + 8] = 0xff;
+        }),
+        ("empty name", &|b| {
+            let at = host_entry(b, 0);
+            put_u32(b, at + 4, 0);
+        }),
+        ("duplicate name", &|b| {
+            let at = host_entry(b, 1);
+            b[at + 8..at + 14].copy_from_slice(b"pd-add");
+        }),
+        ("max below min", &|b| {
+            let at = host_entry(b, 0);
+            put_u16(b, at, 3);
+        }),
+        ("non-zero padding after a name", &|b| {
+            let at = host_entry(b, 0);
+            b[at + 14] = 1;
+        }),
+    ];
+    for (what, patch) in malformed {
+        let r = crafted(|b, _| patch(b));
+        let e = assert_refused(r, ErrorKind::HostFunctions, what);
+        assert!(e.message.contains("host-functions"), "{what}: {}", e.message);
+        let r = crafted_file("host-section.pdmp", |b, _| patch(b));
+        assert_refused(r, ErrorKind::HostFunctions, &format!("{what} (file)"));
+    }
+    // Well-formed, but not what the embedder registered: an arity changed
+    // and a name changed. The load names each function it cannot resolve.
+    let r = crafted(|b, _| {
+        let at = host_entry(b, 0);
+        put_u16(b, at + 2, 3); // pd-add: 2 to 3 arguments
+        let at = host_entry(b, 2);
+        b[at + 8..at + 15].copy_from_slice(b"pd-jOIN");
+    });
+    let e = assert_refused(r, ErrorKind::MissingHostFunctions, "changed host functions");
+    assert_eq!(e.missing.len(), 2, "{:?}", e.missing);
+    assert!(e.missing[0].starts_with("pd-add (2 to 3 arguments)") && e.missing[0].contains("registered"), "{:?}", e.missing);
+    assert!(e.missing[1].starts_with("pd-jOIN (0 or more arguments)"), "{:?}", e.missing);
+    // The intact dump without the host functions registered.
+    let e = assert_refused(Snapshot::from_bytes(f.bytes.clone(), &HostFunctions::new()), ErrorKind::MissingHostFunctions, "no host");
+    assert_eq!(e.missing, ["pd-add (2 arguments)", "pd-opt (1 to 2 arguments)", "pd-join (0 or more arguments)"]);
+    let path = write_file("no-host.pdmp", &f.bytes);
+    let r = pdump::load_file(&path, LoadOptions { verify: Verify::Always, ..Default::default() });
+    assert_refused(r, ErrorKind::MissingHostFunctions, "no host (file)");
+}
+
+#[test]
+fn crafted_host_function_immediates_are_checked() {
+    let pd_join = encoding::host_fn_bits(2);
+    // Another recorded host function in place of a symbol: just another
+    // value, which Lisp can call.
+    let r = crafted_file("host-fn.pdmp", |b, im| {
+        let cons = im.target(u64_at(b, symbol_cell(b, "pd-shared", 0)));
+        put_u64(b, im.at(cons), pd_join);
+    });
+    let lisp = r.expect("a recorded host function id is a valid word");
+    let program = r#"(list (car pd-shared) (funcall (car pd-shared) "x" "y") (eq (car pd-shared) (nth 2 pd-host)))"#;
+    match run_guarded(lisp, program) {
+        Outcome::Ran(out) => assert!(out.starts_with("(#<") && out.ends_with(r#" pd-join> "x+y" t)"#), "{out}"),
+        other => panic!("host function in a cons: {other:?}"),
+    }
+    // Past the recorded table (three functions), far past it, or with
+    // bits above the id's 32 (non-canonical): refused.
+    let far = (1u64 << 40) << 8 | encoding::host_fn_bits(0);
+    for (w, what) in [(encoding::host_fn_bits(3), "host function id past the table"), (encoding::host_fn_bits(u32::MAX), "host function id u32::MAX"), (far, "non-canonical host function id")] {
+        let r = crafted(|b, im| {
+            let cons = im.target(u64_at(b, symbol_cell(b, "pd-shared", 0)));
+            put_u64(b, im.at(cons), w);
+        });
+        assert_refused(r, ErrorKind::Object, what);
+        // In the obarray too (a function cell).
+        let r = crafted(|b, _| {
+            let at = symbol_cell(b, "pd-fn", 1);
+            put_u64(b, at, w);
+        });
+        assert_refused(r, ErrorKind::Object, &format!("{what} (obarray)"));
+    }
 }
 
 #[track_caller]
@@ -1305,16 +1452,16 @@ enum Outcome {
     Hung,
 }
 
-/// Runs `src` on `interp` in its own thread: a panic is caught and
+/// Runs `src` on `lisp` in its own thread: a panic is caught and
 /// reported, a program looping forever (a corrupted but well-formed list
 /// can become circular) is abandoned after a deadline. A memory-unsafe
 /// outcome takes the whole test process down, which is the point.
-fn run_guarded(interp: Interp, src: &'static str) -> Outcome {
+fn run_guarded(lisp: Lisp, src: &'static str) -> Outcome {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let mut interp = interp;
-        let r = catch_unwind(AssertUnwindSafe(|| match interp.eval_str(src) {
-            Ok(v) => interp.prin1_to_string(v),
+        let mut lisp = lisp;
+        let r = catch_unwind(AssertUnwindSafe(|| match lisp.eval(src) {
+            Ok(v) => lisp.prin1(&v),
             Err(e) => format!("ERROR {}", e.object),
         }));
         let out = match r {
@@ -1372,7 +1519,7 @@ fn resealed_image_flips_are_refused_or_harmless() {
                 }
                 refused.push(e.kind);
             }
-            Ok(Ok(interp)) => match run_guarded(interp, PROGRAM) {
+            Ok(Ok(lisp)) => match run_guarded(lisp, PROGRAM) {
                 Outcome::Ran(out) if out == f.expected => same += 1,
                 Outcome::Ran(out) if out.starts_with("ERROR") => lisp_errors += 1,
                 Outcome::Ran(_) => changed += 1,

@@ -15,7 +15,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use minilisp::Interp;
+use minilisp::{HostFunctions, Lisp};
 use minilisp::pdump::{self, LoadOptions, Snapshot};
 
 /// The dumped state: a table, a list, a vector and strings that every
@@ -98,9 +98,9 @@ fn rss_bytes() -> u64 {
     pages * 4096
 }
 
-fn eval(interp: &mut Interp, src: &str) -> String {
-    match interp.eval_str(src) {
-        Ok(v) => interp.prin1_to_string(v),
+fn eval(lisp: &mut Lisp, src: &str) -> String {
+    match lisp.eval(src) {
+        Ok(v) => lisp.prin1(&v),
         Err(e) => panic!("{src} signalled {}", e.object),
     }
 }
@@ -122,7 +122,7 @@ fn allocation_heavy_rounds_on_dumped_heaps_reach_a_steady_state() {
     std::fs::create_dir_all(&dir).unwrap();
     let path: PathBuf = dir.join("soak.pdmp");
 
-    let mut origin = Interp::new().expect("prelude boots");
+    let mut origin = Lisp::new().expect("prelude boots");
     eval(&mut origin, SETUP);
     let digest = eval(&mut origin, "(soak-digest)");
     pdump::dump_to_file(&mut origin, &path).expect("dump");
@@ -131,33 +131,33 @@ fn allocation_heavy_rounds_on_dumped_heaps_reach_a_steady_state() {
     // Three interpreters from the one file: the first mapping lands at the
     // preferred address, the second is relocated, the third is an
     // in-memory snapshot's copy.
-    let snapshot = Snapshot::from_bytes(std::fs::read(&path).unwrap()).expect("valid dump");
-    let mut interps = vec![
+    let snapshot = Snapshot::from_bytes(std::fs::read(&path).unwrap(), &HostFunctions::new()).expect("valid dump");
+    let mut lisps = vec![
         pdump::load_file(&path, LoadOptions::default()).expect("load"),
         pdump::load_file(&path, LoadOptions::default()).expect("load again"),
         snapshot.instantiate().expect("instantiate"),
     ];
     std::fs::remove_dir_all(&dir).unwrap();
-    for interp in &mut interps {
-        assert_eq!(eval(interp, "(soak-digest)"), digest, "dumped state differs after load");
+    for lisp in &mut lisps {
+        assert_eq!(eval(lisp, "(soak-digest)"), digest, "dumped state differs after load");
     }
 
     let start = Instant::now();
     let mut samples: Vec<Sample> = Vec::new();
     let mut round: i64 = 0;
     while start.elapsed() < Duration::from_secs(secs) || samples.len() < 30 {
-        for interp in &mut interps {
+        for lisp in &mut lisps {
             round += 1;
-            let got = eval(interp, &format!("(soak-round {round})"));
+            let got = eval(lisp, &format!("(soak-round {round})"));
             assert_eq!(got, expected_round(round).to_string(), "round {round}");
-            assert_eq!(eval(interp, "(soak-digest)"), digest, "round {round} left the dumped state changed");
+            assert_eq!(eval(lisp, "(soak-digest)"), digest, "round {round} left the dumped state changed");
         }
         let mut live = 0;
-        for interp in &mut interps {
-            let s = interp.gc(&[]);
+        for lisp in &mut lisps {
+            let s = lisp.gc();
             live += s.conses.0 + s.strings.0 + s.string_bytes + s.vector_slots.0 + s.floats.0 + s.hash_tables;
         }
-        samples.push(Sample { live, blocks: interps.iter().map(|i| i.heap.block_count()).sum(), rss: rss_bytes() });
+        samples.push(Sample { live, blocks: lisps.iter().map(|i| i.heap_stats().blocks).sum(), rss: rss_bytes() });
     }
 
     // Warm-up: the first tenth (allocator pools, dirty pages, tables grown

@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+#[allow(dead_code)] // used by the pdump bench only
 pub mod heaps;
 
 pub struct Sample {

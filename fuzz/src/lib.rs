@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use minilisp::Interp;
+use minilisp::{HostFunctions, Lisp, Rest};
 use minilisp::pdump::fingerprint::FINGERPRINT;
 use minilisp::pdump::{LoadOptions, Snapshot, load_file};
 
@@ -29,31 +29,49 @@ pub const DUMP_PROGRAM: &[&str] = &[
     "(list (cadr '(1 2)) (when t 1) (dolist (x '(1 2)) x) (dotimes (i 3) i) (push 1 fz-list) (pop fz-list))",
     "(sort (list 3 1 2) #'<)",
     "(list fz-list fz-vec (hash-table-count fz-eq) (hash-table-count fz-eql) (hash-table-count fz-equal))",
+    "(list fz-host (fz-host-add 1 2) (fz-host-rest 1 2 3) (funcall (car fz-host) 3 4) (apply (cadr fz-host) fz-list))",
     "(garbage-collect)",
 ];
 
+/// The host functions every target gives its loads (and `gen_seeds` its
+/// seed interpreters): seeds record them in their host-functions section
+/// and hold them as values (`fz-host`), so the fuzzer mutates that section
+/// and host-function immediates too, and a dump that names them loads.
+pub fn host_functions() -> &'static HostFunctions {
+    static HOST: OnceLock<HostFunctions> = OnceLock::new();
+    HOST.get_or_init(|| {
+        let mut h = HostFunctions::new();
+        h.register("fz-host-add", |_, (a, b): (i64, i64)| a.wrapping_add(b));
+        h.register("fz-host-rest", |_, Rest(xs): Rest<minilisp::Value>| xs.len() as i64);
+        h
+    })
+}
+
 /// The interpreter with its output going nowhere and whose recursion limit
-/// is small (deep recursion is slow, not interesting).
-fn quiet(mut interp: Interp) -> Interp {
-    interp.stdout = Box::new(std::io::sink());
-    interp.stderr = Box::new(std::io::sink());
-    interp.max_depth = 200;
-    interp
+/// (`max-lisp-eval-depth`) is small (deep recursion is slow, not
+/// interesting).
+fn quiet(mut lisp: Lisp) -> Lisp {
+    lisp.set_stdout(Box::new(std::io::sink()));
+    lisp.set_stderr(Box::new(std::io::sink()));
+    // A fuzzed dump may have made the variable a constant: then the
+    // default limit stays.
+    let _ = lisp.set_global("max-lisp-eval-depth", 200);
+    lisp
 }
 
 /// Loads `bytes` as a dump with full validation; if it loads, starts an
 /// interpreter from it and [`exercise`]s it. Returns whether the dump
 /// loaded.
 pub fn run_dump(bytes: Vec<u8>) -> bool {
-    let snap = match Snapshot::from_bytes(bytes) {
+    let snap = match Snapshot::from_bytes(bytes, host_functions()) {
         Ok(s) => s,
         Err(e) => {
             verbose_rejection(&e);
             return false;
         }
     };
-    let Ok(interp) = snap.instantiate() else { return false };
-    exercise(interp);
+    let Ok(lisp) = snap.instantiate() else { return false };
+    exercise(lisp);
     true
 }
 
@@ -68,24 +86,18 @@ fn verbose_rejection(e: &minilisp::pdump::Error) {
 /// plist (walking every object reachable from a symbol through the
 /// printer), then evaluates each form of [`DUMP_PROGRAM`]. The interpreter
 /// is dropped on return (for a mapped dump: unmapped).
-pub fn exercise(interp: Interp) {
-    let mut interp = quiet(interp);
-    let n = interp.heap.symbols.len();
-    for i in 0..n {
-        let s = &interp.heap.symbols.syms[i];
-        let cells = [s.value, s.function, s.plist];
-        for v in cells {
-            if v != minilisp::Value::UNBOUND {
-                let _ = interp.prin1_to_string(v);
-            }
-        }
+pub fn exercise(lisp: Lisp) {
+    let mut lisp = quiet(lisp);
+    // `symbols` prints each slot's value (unless void), function and plist.
+    for cells in lisp.symbols() {
+        std::hint::black_box(cells);
     }
     let verbose = std::env::var_os("FUZZ_VERBOSE").is_some();
     for (i, form) in DUMP_PROGRAM.iter().enumerate() {
         if verbose {
             eprintln!("DUMP_PROGRAM[{i}]: {form}");
         }
-        let _ = interp.eval_str(form);
+        let _ = lisp.eval(form);
     }
 }
 
@@ -120,7 +132,7 @@ static FILE_LOCK: Mutex<()> = Mutex::new(());
 /// privately at the preferred address when that is free, or, with
 /// `relocate`, read into anonymous memory and relocated
 /// (`MINILISP_DUMP_RELOCATE=1`). Hold `FILE_LOCK`.
-fn load_dump_file(path: &Path, relocate: bool) -> Result<Interp, minilisp::pdump::Error> {
+fn load_dump_file(path: &Path, relocate: bool) -> Result<Lisp, minilisp::pdump::Error> {
     const RELOCATE: &str = "MINILISP_DUMP_RELOCATE";
     if (std::env::var_os(RELOCATE).is_some_and(|v| v == "1")) != relocate {
         // SAFETY: as in `file_dir` (minilisp reads the environment only
@@ -134,7 +146,7 @@ fn load_dump_file(path: &Path, relocate: bool) -> Result<Interp, minilisp::pdump
             }
         }
     }
-    load_file(path, LoadOptions::default())
+    load_file(path, LoadOptions::host(host_functions()))
 }
 
 /// Writes `bytes` over this process's input file (the same path every
@@ -176,13 +188,13 @@ pub fn run_dump_file_both(bytes: Vec<u8>) -> bool {
 /// Loads and exercises; the error as its kind and message.
 fn load_and_exercise(path: &Path, relocate: bool) -> Result<(), (minilisp::pdump::ErrorKind, String)> {
     match load_dump_file(path, relocate) {
-        Ok(interp) => {
+        Ok(lisp) => {
             if std::env::var_os("FUZZ_VERBOSE").is_some()
-                && let Some(s) = &interp.dump_stats
+                && let Some(s) = lisp.dump_stats()
             {
                 eprintln!("loaded at {:#x}: relocated {}, verified {}", s.address, s.relocated, s.verified);
             }
-            exercise(interp);
+            exercise(lisp);
             Ok(())
         }
         Err(e) => {
@@ -230,8 +242,8 @@ pub fn fixup(bytes: &mut [u8]) {
 /// Reads and evaluates `src` (lossy UTF-8) in a fresh interpreter started
 /// from `snap`.
 pub fn run_source(snap: &Snapshot, src: &[u8]) {
-    let Ok(interp) = snap.instantiate() else { return };
-    let mut interp = quiet(interp);
+    let Ok(lisp) = snap.instantiate() else { return };
+    let mut lisp = quiet(lisp);
     let src = String::from_utf8_lossy(src);
-    let _ = interp.eval_source(&src, "fuzz.el");
+    let _ = lisp.load_source(&src, "fuzz.el");
 }

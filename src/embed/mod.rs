@@ -14,12 +14,14 @@
 
 mod convert;
 pub(crate) mod host;
+mod inspect;
 mod lisp;
 mod object;
 mod value;
 
 pub use convert::{FromArg, FromArgs, FromLisp, IntoArgs, IntoLisp, Rest, Symbol};
 pub(crate) use host::HostFn;
+pub use inspect::SymbolCells;
 pub use host::{Callee, Ctx, HostFunctions, HostResult, Signal};
 pub use lisp::{HeapStats, Lisp};
 pub use object::HostObject;

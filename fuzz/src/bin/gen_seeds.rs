@@ -3,11 +3,12 @@
 //! so the dumps carry the fuzz build's fingerprint.
 use std::path::PathBuf;
 
-use minilisp::Interp;
+use minilisp::Lisp;
 use minilisp::pdump::Snapshot;
 
 /// Every object kind the image can hold, reachable from named variables
-/// (the names `DUMP_PROGRAM` uses).
+/// (the names `DUMP_PROGRAM` uses), and the harness's host functions
+/// (recorded in the dump's host-functions section).
 const SETUP: &str = r#"
 (defvar fz-list (list 1 2 3 'a "s"))
 (defvar fz-nested (list (list 'a 'b) (vector 1 2) "str" 1.5))
@@ -28,22 +29,25 @@ const SETUP: &str = r#"
 (fset 'fz-fn (function (lambda (x) (list x (* x 2) fz-str))))
 (put 'fz-fn 'prop (list "p" 1.0))
 (defvar fz-closure (let ((c (list 'captured))) (function (lambda (y) (cons y c)))))
+(defvar fz-host (list (symbol-function 'fz-host-add) (symbol-function 'fz-host-rest)))
 "#;
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).expect("usage: gen_seeds DIR"));
     std::fs::create_dir_all(&dir).expect("create seed dir");
-    let mut bare = Interp::bare();
-    let write = |name: &str, interp: &mut Interp| {
-        let snap = Snapshot::take(interp);
+    let mut bare = Lisp::bare();
+    let write = |name: &str, lisp: &mut Lisp| {
+        let snap = Snapshot::take(lisp).expect("snapshot");
         std::fs::write(dir.join(name), snap.bytes()).expect("write seed");
         eprintln!("{name}: {} bytes", snap.bytes().len());
     };
     write("bare.dump", &mut bare);
-    let mut small = Interp::bare();
-    small.eval_source(SETUP, "setup.el").expect("setup evaluates");
+    let mut small = Lisp::bare();
+    small.install(minilisp_fuzz::host_functions());
+    small.load_source(SETUP, "setup.el").expect("setup evaluates");
     write("bare-objects.dump", &mut small);
-    let mut full = Interp::new().expect("prelude boots");
-    full.eval_source(SETUP, "setup.el").expect("setup evaluates");
+    let mut full = Lisp::new().expect("prelude boots");
+    full.install(minilisp_fuzz::host_functions());
+    full.load_source(SETUP, "setup.el").expect("setup evaluates");
     write("prelude-objects.dump", &mut full);
 }
