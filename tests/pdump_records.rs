@@ -85,10 +85,10 @@ fn the_verifier_accepts_the_record_kind_only_as_a_vector_shaped_cell() {
     lisp.eval("(defvar zz-rec (make-record 'zz-marker 12345 'slot))").unwrap();
     let bytes = lisp.snapshot().unwrap().bytes().to_vec();
     let host = minilisp::HostFunctions::new();
-    // The record's cell: kind word 4, then its length (type slot included).
+    // The record's cell: kind word 5, then its length (type slot included).
     let cell = (4096..bytes.len() - 16)
         .step_by(8)
-        .find(|&o| word(&bytes, o) == 4 && word(&bytes, o + 8) == 12346)
+        .find(|&o| word(&bytes, o) == 5 && word(&bytes, o + 8) == 12346)
         .expect("the record's cell is in the image");
     let load = |b: Vec<u8>| minilisp::pdump::Snapshot::from_bytes(b, &host);
     // Unchanged (checksum recomputed): valid.
@@ -96,8 +96,9 @@ fn the_verifier_accepts_the_record_kind_only_as_a_vector_shaped_cell() {
     fix_image_checksum(&mut same);
     let mut ok = load(same).unwrap().instantiate().unwrap();
     assert_eq!(eval(&mut ok, "(list (type-of zz-rec) (length zz-rec) (aref zz-rec 12345))"), "(zz-marker 12346 slot)");
-    // An unknown kind word in the vector run is refused.
-    for bad in [5u64, 0, 4 | (1 << 8)] {
+    // An unknown kind word in the vector run is refused, and so is a host
+    // object's (4): no dump may hold one.
+    for bad in [6u64, 0, 4, 5 | (1 << 8)] {
         let mut b = bytes.clone();
         set_word(&mut b, cell, bad);
         fix_image_checksum(&mut b);

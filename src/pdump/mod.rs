@@ -240,6 +240,12 @@ pub struct Snapshot {
     cold: Option<Arc<mapping::SharedCold>>,
 }
 
+// A snapshot is immutable after it is made; the host closures it shares
+// run only inside an interpreter, behind that call's `catch_unwind`, so a
+// panic cannot leave the snapshot half-changed.
+impl std::panic::RefUnwindSafe for Snapshot {}
+impl std::panic::UnwindSafe for Snapshot {}
+
 impl Snapshot {
     /// Captures `lisp` (a collection runs first), its host functions
     /// included: every instance has them. Same as [`Lisp::snapshot`].
