@@ -552,6 +552,13 @@ fn may_run_long(text: &[u8]) -> bool {
 }
 
 /// How one run ended, or why that is a failure.
+/// The program may choose its exit status: `kill-emacs`, or
+/// `ert-run-tests-batch-and-exit` (1 when a test failed).
+fn exits_on_its_own(input: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(input);
+    text.contains("kill-emacs") || text.contains("ert-run-tests-batch-and-exit")
+}
+
 fn judge(input: &[u8], ran: &Ran, long_ok: bool) -> Result<&'static str, String> {
     let panicked = ran.stderr.contains("panicked");
     let exhausted = ran.stderr.contains("memory allocation of");
@@ -563,8 +570,8 @@ fn judge(input: &[u8], ran: &Ran, long_ok: bool) -> Result<&'static str, String>
             (_, _) if panicked => Err("printed a panic".into()),
             (Some(0), _) => Ok("exit 0"),
             (Some(255), _) => Ok("exit 255"),
-            // (kill-emacs N) exits with N.
-            (Some(_), _) if String::from_utf8_lossy(input).contains("kill-emacs") => Ok("kill-emacs"),
+            // (kill-emacs N) exits with N, as does ERT's batch runner.
+            (Some(_), _) if exits_on_its_own(input) => Ok("kill-emacs"),
             (Some(c), _) => Err(format!("unexpected status {c}")),
             // Rust aborts when an allocation fails (the address-space
             // limit): only acceptable where unbounded growth is legitimate.
