@@ -35,6 +35,15 @@ pub use error::{Flow, LResult};
 use symbols as sym;
 
 /// An error that escaped to the embedding Rust code.
+///
+/// ```
+/// let mut lisp = minilisp::Lisp::new()?;
+/// let e = lisp.eval("(signal 'wrong-type-argument '(numberp \"x\"))").unwrap_err();
+/// assert_eq!(e.message, "Wrong type argument: numberp, \"x\"");
+/// assert_eq!(e.object, "(wrong-type-argument numberp \"x\")");
+/// assert_eq!(lisp.eval("(kill-emacs 3)").unwrap_err().exit_status, Some(3));
+/// # Ok::<(), minilisp::LispError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LispError {
     /// What Emacs would print for it (`error-message-string`).
@@ -109,6 +118,17 @@ pub struct Interp {
 }
 
 /// What `(pdumper-stats)` reports.
+///
+/// ```
+/// use minilisp::{Lisp, pdump::LoadOptions};
+/// let path = std::env::temp_dir().join("minilisp-doc-stats.pdmp");
+/// Lisp::new()?.dump(&path)?;
+/// let lisp = Lisp::load_dump(&path, &LoadOptions::default())?;
+/// let stats = lisp.dump_stats().unwrap();
+/// assert!(stats.file_name.ends_with("minilisp-doc-stats.pdmp"));
+/// assert!(stats.image_len > 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct DumpStats {
     /// Seconds from opening the file to a running interpreter.

@@ -3,6 +3,17 @@
 use std::fmt;
 
 /// What went wrong; `Error`'s message adds the details.
+///
+/// ```
+/// use minilisp::pdump::{self, ErrorKind, LoadOptions};
+/// let path = std::env::temp_dir().join("minilisp-doc-truncated.pdmp");
+/// minilisp::Lisp::new()?.dump(&path)?;
+/// let bytes = std::fs::read(&path)?;
+/// std::fs::write(&path, &bytes[..bytes.len() / 2])?;
+/// let err = pdump::load_file(&path, LoadOptions::default()).err().unwrap();
+/// assert_eq!(err.kind, ErrorKind::Truncated);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {

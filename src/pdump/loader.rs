@@ -55,6 +55,16 @@ impl LoadOptions {
 }
 
 /// When `load_file` verifies a whole dump.
+///
+/// ```
+/// use minilisp::pdump::{self, LoadOptions, Verify};
+/// let path = std::env::temp_dir().join("minilisp-doc-verify.pdmp");
+/// minilisp::Lisp::new()?.dump(&path)?;
+/// let opts = LoadOptions { verify: Verify::Always, ..LoadOptions::default() };
+/// let lisp = pdump::load_file(&path, opts)?;
+/// assert_eq!(lisp.dump_stats().unwrap().verified, "full");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Verify {
     /// Fully the first time; after that, while a verification record shows

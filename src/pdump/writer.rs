@@ -23,6 +23,13 @@ use crate::gc::value::TAG_MASK;
 use crate::gc::{Heap, Value, VecKind};
 
 /// What a dump contained.
+///
+/// ```
+/// let path = std::env::temp_dir().join("minilisp-doc-summary.pdmp");
+/// let summary = minilisp::Lisp::new()?.dump(&path)?;
+/// assert!(summary.objects > 0 && summary.image_len < summary.file_len);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct DumpSummary {
     /// The file's length in bytes.
