@@ -51,8 +51,9 @@
 //! ```
 //!
 //! A cell in the 32-byte vector run starts with its kind word (`gc::VecKind`):
-//! 1 a vector, 4 a record (laid out as a vector, at least one slot: its
-//! type), 3 a bignum; records and vectors share every rule below.
+//! 1 a vector, 5 a record (laid out as a vector, at least one slot: its
+//! type), 3 a bignum; records and vectors share every rule below. Kind 4,
+//! a host object, never appears in an image (the verifier refuses it).
 //!
 //! A cell's kind is the run it lies in: a tagged pointer is valid when it
 //! falls on a cell boundary of the run its tag names. A payload pointer is
