@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::sequences::concat_to_string;
-use super::strings::{casify_str, CaseAction};
+use super::strings::{CaseAction, casify_str, check_string, error_kind};
 use crate::gc::Value;
 use crate::interp::regex::{Groups, MatchError, Regex};
 use crate::interp::subr::Subr;
@@ -32,24 +32,6 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("replace-match", 1, Some(5), replace_match),
     Subr::f("regexp-quote", 1, Some(1), regexp_quote),
 ];
-
-
-fn check_string(interp: &mut Interp, v: Value) -> LResult<()> {
-    if v.is_string() { Ok(()) } else { Err(interp.wrong_type(sym::STRINGP, v)) }
-}
-
-/// An error symbol that Emacs defines but the shared error table may lack:
-/// gives it its conditions and message on first use.
-fn error_kind(interp: &mut Interp, name: &str, message: &str) -> Value {
-    let s = interp.intern(name);
-    if interp.get(s, sym::ERROR_CONDITIONS).is_nil() {
-        let conds = interp.list(&[s, sym::ERROR]);
-        interp.put(s, sym::ERROR_CONDITIONS, conds);
-        let msg = interp.make_string(message);
-        interp.put(s, sym::ERROR_MESSAGE, msg);
-    }
-    s
-}
 
 /// The value of `case-fold-search` (t when it was never set).
 pub(crate) fn case_fold(interp: &mut Interp) -> bool {

@@ -59,7 +59,7 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("string-blank-p", 1, Some(1), string_blank_p),
 ];
 
-fn check_string(interp: &mut Interp, v: Value) -> LResult<()> {
+pub(super) fn check_string(interp: &mut Interp, v: Value) -> LResult<()> {
     if v.is_string() { Ok(()) } else { Err(interp.wrong_type(sym::STRINGP, v)) }
 }
 
@@ -74,7 +74,7 @@ fn string_or_symbol_text(interp: &mut Interp, v: Value) -> LResult<String> {
 
 /// An error symbol that Emacs defines but the shared error table may lack:
 /// gives it its conditions and message on first use.
-fn error_kind(interp: &mut Interp, name: &str, message: &str) -> Value {
+pub(super) fn error_kind(interp: &mut Interp, name: &str, message: &str) -> Value {
     let s = interp.intern(name);
     if interp.get(s, sym::ERROR_CONDITIONS).is_nil() {
         let conds = interp.list(&[s, sym::ERROR]);

@@ -2,6 +2,7 @@
 //! lists. `set`/`symbol-value` act on the dynamic (global or innermost
 //! `let`-bound special) value, never on lexical bindings, as in Emacs.
 
+use super::strings::check_string;
 use crate::gc::Value;
 use crate::interp::subr::Subr;
 use crate::interp::symbols as sym;
@@ -40,10 +41,6 @@ fn check_symbol(interp: &mut Interp, v: Value) -> LResult<u32> {
         Some(i) => Ok(i),
         None => Err(interp.wrong_type(sym::SYMBOLP, v)),
     }
-}
-
-fn check_string(interp: &mut Interp, v: Value) -> LResult<()> {
-    if v.is_string() { Ok(()) } else { Err(interp.wrong_type(sym::STRINGP, v)) }
 }
 
 fn symbol_name(interp: &mut Interp, args: &[Value]) -> LResult {
