@@ -281,18 +281,7 @@ the error leaves BODY (so an error caught inside BODY leaves none)."
                   (if cdr-x
                       `(cdr ,cdr-x)
                     nil))))))))
-     ((stringp a)
-      (if (equal a b) nil
-        (if (not (= (length a) (length b)))
-            `(arrays-of-different-length ,(length a) ,(length b) ,a ,b
-                                         first-mismatch-at ,(ert--mismatch a b))
-          (let ((i 0) (found nil))
-            (while (and (< i (length a)) (not found))
-              (let ((xi (ert--explain-equal-rec (aref a i) (aref b i))))
-                (when xi (setq found `(array-elt ,i ,xi))))
-              (setq i (1+ i)))
-            found))))
-     ((vectorp a)
+     ((or (stringp a) (vectorp a))
       (if (not (= (length a) (length b)))
           `(arrays-of-different-length ,(length a) ,(length b) ,a ,b
                                        first-mismatch-at ,(ert--mismatch a b))
