@@ -6,6 +6,7 @@ Each run is a fresh process that evaluates, with lexical binding,
 
     (benchmark-run 1 (let (keep) (dotimes (i N) (setq keep (cons i keep)))))
 
+then times `(garbage-collect)` with the list live (the mean of three),
 and reports the time measured inside Lisp, the collections that ran during
 it and their time (`gcs-done`, `gc-elapsed`), the process's CPU time
 (user + system; steadier than wall time on a loaded machine) and its peak
@@ -32,8 +33,11 @@ import tempfile
 from benchlib import MINILISP, build_minilisp
 
 PROGRAM = """;;; -*- lexical-binding: t -*-
-(let ((r (benchmark-run 1 (let (keep) (dotimes (i {n}) (setq keep (cons i keep)))))))
-  (princ (format "%S %S %S\\n" (nth 0 r) (nth 1 r) (nth 2 r))))
+(let* (keep
+       (r (benchmark-run 1 (dotimes (i {n}) (setq keep (cons i keep)))))
+       (g (benchmark-run 3 (garbage-collect))))
+  (princ (format "%S %S %S %S\\n" (nth 0 r) (nth 1 r) (nth 2 r) (/ (nth 0 g) 3)))
+  (length keep))
 """
 
 
@@ -51,8 +55,8 @@ def run(cmd):
         text = out.read().decode()
         if p.returncode != 0:
             sys.exit(f"failed: {' '.join(cmd)}\n{err.read().decode()[:500]}")
-    secs, gcs, gc_secs = text.split()[-3:]
-    return float(secs), int(gcs), float(gc_secs), ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+    secs, gcs, gc_secs, full_gc = text.split()[-4:]
+    return float(secs), int(gcs), float(gc_secs), ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, float(full_gc)
 
 
 def main():
@@ -85,15 +89,15 @@ def main():
         for n in sizes:
             for name, cmd in systems.items():
                 results[(name, n)].append(run(cmd + [files[n]]))
-    med = {k: tuple(statistics.median(r[i] for r in v) for i in range(5)) for k, v in results.items()}
+    med = {k: tuple(statistics.median(r[i] for r in v) for i in range(6)) for k, v in results.items()}
     print(f"medians of {args.runs} runs; time = inside Lisp (benchmark-run), CPU = the whole process")
     print()
-    print("| system | N | time s | CPU s | collections | in collections s | peak RSS MB |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| system | N | time s | CPU s | collections | in collections s | peak RSS MB | then a full GC ms |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name in systems:
         for n in sizes:
-            t, g, gt, cpu, rss = med[(name, n)]
-            print(f"| {name} | {n:,} | {t:.2f} | {cpu:.2f} | {g:.0f} | {gt:.2f} | {rss:.0f} |")
+            t, g, gt, cpu, rss, full = med[(name, n)]
+            print(f"| {name} | {n:,} | {t:.2f} | {cpu:.2f} | {g:.0f} | {gt:.2f} | {rss:.0f} | {full * 1e3:.1f} |")
     print()
     lo, hi = min(sizes), max(sizes)
     for name in systems:

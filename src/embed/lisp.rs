@@ -38,8 +38,13 @@ pub struct HeapStats {
     pub remembered: usize,
     /// Live [`Value`] handles.
     pub handles: usize,
-    /// Collections so far (`gcs-done`).
+    /// Collections so far (`gcs-done`), minor and major.
     pub collections: u64,
+    /// Of `collections`, the major (full) ones.
+    pub major_collections: u64,
+    /// Bytes of the old generation: what survived the collections so far
+    /// (dumped objects excluded).
+    pub old_bytes: usize,
 }
 
 impl Lisp {
@@ -358,6 +363,28 @@ impl Lisp {
         self.m.gc(&[])
     }
 
+    /// Runs a minor collection now: it traces only the objects allocated
+    /// since the last collection (and old ones written since), and sweeps
+    /// only the blocks they were allocated in, so its cost follows the new
+    /// data, not the heap. The interpreter runs these by itself; an
+    /// embedder may run one at a quiet moment (between frames, requests).
+    /// Its statistics cover the swept blocks only (`full` is false).
+    ///
+    /// ```
+    /// let mut lisp = minilisp::Lisp::new()?;
+    /// let big = lisp.eval("(make-list 100000 'old)")?;
+    /// lisp.gc(); // `big` is old now
+    /// lisp.eval("(make-list 1000 'garbage)")?;
+    /// let stats = lisp.gc_minor();
+    /// assert!(!stats.full);
+    /// assert!(stats.conses.0 < 100000); // the old list was not swept
+    /// # drop(big);
+    /// # Ok::<(), minilisp::LispError>(())
+    /// ```
+    pub fn gc_minor(&mut self) -> crate::GcStats {
+        self.m.gc_of_kind(&[], crate::gc::GcKind::Minor)
+    }
+
     /// Collect before every allocation (slow; finds rooting bugs). Also
     /// set for every interpreter by `MINILISP_GC_STRESS=1`.
     ///
@@ -388,6 +415,8 @@ impl Lisp {
             remembered: self.m.heap.dirty_count(),
             handles: self.m.handles.lock().live(),
             collections: self.m.heap.gc_count,
+            major_collections: self.m.heap.major_gc_count,
+            old_bytes: self.m.heap.old_bytes(),
         }
     }
 

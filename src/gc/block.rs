@@ -4,6 +4,9 @@
 //! (allocated, marked), one bit per cell. Because blocks are aligned to
 //! their size, the header of any heap object is found by masking its
 //! address; marking writes only into the header, never into the object.
+//!
+//! Mark bits are *sticky* (see `collect.rs`): outside a collection, a set
+//! mark bit means the cell survived a collection, i.e. it is old.
 //! Objects of a mapped dump do not live in blocks at all: the collector
 //! recognises them by address range first (see `heap.rs`).
 
@@ -51,6 +54,13 @@ pub struct BlockHeader {
     /// The block's index in the dumper's side table (see `order.rs`);
     /// meaningful only while a dump is being written.
     pub number: u32,
+    /// Cells were allocated here since the last collection: the block is
+    /// on the heap's young list, and the next minor collection sweeps it.
+    pub young: bool,
+    /// Live cells as of this block's last sweep.
+    pub live_cells: u32,
+    /// Bytes of those cells and their payloads, as allocation counts them.
+    pub live_bytes: usize,
     pub allocated: [u64; BITMAP_WORDS],
     pub marks: [u64; BITMAP_WORDS],
 }
@@ -107,6 +117,26 @@ impl Block {
     }
 }
 
+/// The cells of bitmap word `w` that exist in a block of `ncells` cells
+/// (the last word of a bitmap is only partly used).
+#[inline(always)]
+pub fn valid_cells(ncells: u32, w: usize) -> u64 {
+    let n = ncells as usize;
+    if n >= (w + 1) * 64 {
+        !0
+    } else if n <= w * 64 {
+        0
+    } else {
+        (1u64 << (n - w * 64)) - 1
+    }
+}
+
+/// Number of bitmap words a block of `ncells` cells uses.
+#[inline(always)]
+pub fn bitmap_words(ncells: u32) -> usize {
+    (ncells as usize).div_ceil(64)
+}
+
 impl Drop for Block {
     fn drop(&mut self) {
         // SAFETY: allocated in `Block::new` with the same layout, freed once.
@@ -138,6 +168,11 @@ pub fn bit(map: &[u64; BITMAP_WORDS], i: usize) -> bool {
 #[inline(always)]
 pub fn set_bit(map: &mut [u64; BITMAP_WORDS], i: usize) {
     map[i >> 6] |= 1 << (i & 63);
+}
+
+#[inline(always)]
+pub fn clear_bit(map: &mut [u64; BITMAP_WORDS], i: usize) {
+    map[i >> 6] &= !(1 << (i & 63));
 }
 
 const _: () = assert!(CELLS_OFFSET + 16 <= BLOCK_SIZE);

@@ -1,6 +1,30 @@
 //! The collector, in the order it runs: `begin_gc`, `mark` (roots, pushed
-//! by the owner), `finish_gc` = mark interned symbols, trace the remembered
-//! dumped objects, drain the gray stack, sweep blocks and symbols.
+//! by the owner), `finish_gc` = mark the symbols, trace what the write
+//! barrier recorded, drain the gray stack, sweep.
+//!
+//! # Generations by sticky mark bits
+//! A sweep leaves the mark bits of the survivors set, so outside a
+//! collection a marked cell is *old* and an allocated, unmarked one is
+//! *young* (allocated since the last collection). The two kinds of
+//! collection differ only in where they start:
+//!
+//! - A **minor** collection keeps the marks. Tracing stops at any marked
+//!   (old) object, so it visits only young objects reachable from the
+//!   roots, the symbols, and the old objects the write barrier recorded:
+//!   an old object written since the last collection has its mark cleared
+//!   and is listed, since it may now hold the only reference to a young
+//!   object. Only the blocks allocated into since the last collection can
+//!   hold young cells, so only those are swept. Its cost follows the young
+//!   data, not the heap.
+//! - A **major** collection clears every mark first and then runs the
+//!   same code, tracing and sweeping everything. It runs when the old
+//!   generation has grown by the budget `pacing.rs` gives it since the
+//!   last major one, and for every explicit full collection
+//!   (`garbage-collect`, a dump).
+//!
+//! Dumped objects were already an old generation that is never traced;
+//! the barrier records stores into them the same way, and those stay
+//! recorded, since their marks are never set.
 //!
 //! Marking is iterative: a gray stack holds objects whose fields are not yet
 //! traced, and the cdr chain of a list is followed in a loop, so neither a
@@ -11,7 +35,7 @@
 
 use std::time::Instant;
 
-use super::block::{BLOCK_KINDS, BITMAP_WORDS, BlockKind, bit, cell_index, header_of, set_bit};
+use super::block::{BITMAP_WORDS, BLOCK_KINDS, BlockHeader, BlockKind, CELLS_OFFSET, bit, bitmap_words, cell_index, header_of, set_bit};
 use super::heap::{Heap, free_payload, free_string_payload};
 use super::object::*;
 use super::symbol::SymFlags;
@@ -47,17 +71,53 @@ pub struct GcStats {
     /// Bytes of the live cells and their payloads, as allocation counts
     /// them (what paces the next collection: see `pacing.rs`).
     pub heap_bytes: usize,
+    /// A major (full) collection. A minor one fills in only `heap_bytes`
+    /// (the whole old generation), `symbols`, and the counts of the blocks
+    /// it swept.
+    pub full: bool,
+}
+
+/// Which collection to run (see the module doc).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum GcKind {
+    /// Traces the young objects and the old ones the write barrier
+    /// recorded; sweeps only the blocks allocated into since the last
+    /// collection.
+    Minor,
+    /// Clears every mark, traces everything reachable, sweeps every block.
+    Major,
 }
 
 impl Heap {
+    /// The kind of collection the heap wants next: major when the old
+    /// generation outgrew its budget (see `pacing.rs`), and for every
+    /// eighth collection of stress mode; minor otherwise.
+    pub fn next_gc_kind(&mut self) -> GcKind {
+        if self.stress {
+            self.stress_ticks += 1;
+            if self.stress_ticks % 8 == 0 {
+                return GcKind::Major;
+            }
+        }
+        if self.major_due { GcKind::Major } else { GcKind::Minor }
+    }
+
     /// Starts a collection; the owner then calls `mark` on every root and
     /// finally `finish_gc`.
-    pub fn begin_gc(&mut self) {
+    pub fn begin_gc(&mut self, kind: GcKind) {
         debug_assert!(!self.in_gc);
         self.in_gc = true;
+        self.gc_kind = kind;
         self.gray.clear();
         self.sym_marks.clear();
         self.sym_marks.resize(self.symbols.len().div_ceil(64), 0);
+        if kind == GcKind::Major {
+            for k in BLOCK_KINDS {
+                for block in &mut self.blocks[k as usize] {
+                    block.header_mut().marks = [0; BITMAP_WORDS];
+                }
+            }
+        }
     }
 
     /// Marks `v` live, queueing it for tracing if it was not marked yet.
@@ -103,34 +163,86 @@ impl Heap {
 
     pub fn finish_gc(&mut self) -> GcStats {
         let start = Instant::now();
+        let major = self.gc_kind == GcKind::Major;
         // Interned symbols are always live, and so are symbols loaded from
-        // a dump (dumped objects that refer to them are never traced).
+        // a dump (dumped objects that refer to them are never traced). A
+        // minor collection traces every symbol: an old object may hold an
+        // uninterned one, and symbols are written without a barrier.
         for i in 0..self.symbols.len() {
-            if self.symbols.get(i as u32).flags.intersects(SymFlags::INTERNED | SymFlags::IMMORTAL) {
+            let flags = self.symbols.get(i as u32).flags;
+            let root = if major {
+                flags.intersects(SymFlags::INTERNED | SymFlags::IMMORTAL)
+            } else {
+                !flags.contains(SymFlags::FREE)
+            };
+            if root {
                 self.mark(Value::symbol(i as u32));
             }
         }
         // Dumped objects written since load may hold the only reference to
-        // a young object.
+        // a heap object; old heap objects written since the last collection
+        // may hold the only reference to a young one.
         for k in 0..self.dirty.len() {
             let v = self.dirty[k];
             self.trace_fields(v);
         }
-        while let Some(v) = self.gray.pop() {
-            self.trace_fields(v);
+        let remembered = std::mem::take(&mut self.remembered);
+        for &v in &remembered {
+            if self.set_mark(v.addr()) {
+                self.trace_fields(v);
+            }
         }
+        self.remembered = remembered;
+        self.remembered.clear();
+        self.drain_gray();
         let mut dead = Vec::new();
-        let stats = self.sweep(&mut dead);
+        let stats = if major { self.sweep_all(&mut dead) } else { self.sweep_young(&mut dead) };
         self.host_objects -= dead.len();
         self.in_gc = false;
         self.bytes_since_gc = 0;
         self.pace_after_gc(&stats);
         self.gc_count += 1;
+        if major {
+            self.major_gc_count += 1;
+        }
         self.gc_seconds += start.elapsed().as_secs_f64();
         // Finalizers are Rust code of the embedder: they run once the heap
         // is consistent again, so not even a panic in one can leave it torn.
         run_finalizers(dead);
         stats
+    }
+
+    /// Traces the gray objects until none is left. Each goes through a
+    /// short queue, prefetched on entry, so that its cell is in cache by
+    /// the time it is traced (the objects of a big heap are mostly cache
+    /// misses otherwise).
+    fn drain_gray(&mut self) {
+        const AHEAD: usize = 8;
+        let mut queue = [Value::NIL; AHEAD];
+        let mut head = 0;
+        let mut queued = 0;
+        loop {
+            if let Some(v) = self.gray.pop() {
+                prefetch(v.addr());
+                let slot = &mut queue[head];
+                let ready = std::mem::replace(slot, v);
+                head = (head + 1) % AHEAD;
+                if queued == AHEAD {
+                    self.trace_fields(ready);
+                } else {
+                    queued += 1;
+                }
+            } else if queued > 0 {
+                // The gray stack is empty: trace the queue, oldest first
+                // (which may gray more objects).
+                let oldest = (head + AHEAD - queued) % AHEAD;
+                let v = queue[oldest];
+                queued -= 1;
+                self.trace_fields(v);
+            } else {
+                break;
+            }
+        }
     }
 
     /// Marks the children of `v` (already marked itself, or dumped).
@@ -179,57 +291,111 @@ impl Heap {
         }
     }
 
-    /// Frees dead cells; the contents of dead host objects' boxes go to
-    /// `finalizers`.
-    fn sweep(&mut self, finalizers: &mut Vec<HostBox>) -> GcStats {
-        let mut stats = GcStats::default();
+    /// Frees the dead cells of one block: allocated and unmarked. Marks
+    /// stay set (sticky: the survivors are old now). Records the block's
+    /// live cells and bytes in its header, adds them to `stats`, and
+    /// returns the bytes it held live before.
+    ///
+    /// # Safety
+    /// `base` is a live block of this heap, and every cell of it that is
+    /// allocated and unmarked is unreachable.
+    unsafe fn sweep_block(&self, base: usize, finalizers: &mut Vec<HostBox>, stats: &mut GcStats) -> usize {
+        // SAFETY: per the contract, `base` is a live block's header.
+        let h = unsafe { &mut *(base as *mut BlockHeader) };
+        let kind = h.kind;
+        let shift = kind.cell_shift();
+        let cells = base + CELLS_OFFSET;
+        let mut live = 0u32;
+        for w in 0..bitmap_words(h.ncells) {
+            let mut dead = h.allocated[w] & !h.marks[w];
+            while dead != 0 {
+                let a = cells + ((w * 64 + dead.trailing_zeros() as usize) << shift);
+                dead &= dead - 1;
+                // SAFETY: the cell is allocated and unreachable (contract).
+                unsafe {
+                    finalize_cell(a, kind, &self.mapped, finalizers);
+                    poison(a, kind);
+                }
+            }
+            h.allocated[w] &= h.marks[w];
+            live += h.allocated[w].count_ones();
+        }
+        let before = h.live_bytes;
+        h.live_cells = live;
+        h.live_bytes = self.count_live(h, base, stats);
+        h.young = false;
+        before
+    }
+
+    /// A major collection's sweep: every block. Empty blocks go back to
+    /// the allocator (all but one per kind); the others with room become
+    /// the reusable lists, in address order.
+    fn sweep_all(&mut self, finalizers: &mut Vec<HostBox>) -> GcStats {
+        let mut stats = GcStats { full: true, ..GcStats::default() };
+        self.reset_cursors();
+        self.young_blocks.clear();
+        self.old_bytes = 0;
         for kind in BLOCK_KINDS {
             let k = kind as usize;
-            let mut blocks = std::mem::take(&mut self.blocks[k]);
+            self.reusable[k].clear();
+            let blocks = std::mem::take(&mut self.blocks[k]);
             let mut kept = Vec::with_capacity(blocks.len());
-            let mut free_head = 0usize;
-            // Walk blocks and cells backwards so the rebuilt free list runs
-            // in ascending address order.
-            while let Some(mut block) = blocks.pop() {
-                let base_cells = block.cell_addr(0);
-                let shift = kind.cell_shift();
-                let ncells = block.header().ncells as usize;
-                let mut live = 0usize;
-                let h = block.header_mut();
-                for w in 0..BITMAP_WORDS {
-                    let dead = h.allocated[w] & !h.marks[w];
-                    let mut d = dead;
-                    while d != 0 {
-                        let i = w * 64 + d.trailing_zeros() as usize;
-                        d &= d - 1;
-                        // SAFETY: cell `i` is allocated and unreachable.
-                        unsafe { finalize_cell(base_cells + (i << shift), kind, &self.mapped, finalizers) };
-                    }
-                    h.allocated[w] &= h.marks[w];
-                    live += h.allocated[w].count_ones() as usize;
-                    h.marks[w] = 0;
-                }
-                if live == 0 && !(kept.is_empty() && blocks.is_empty()) {
+            let n = blocks.len();
+            for block in blocks {
+                // SAFETY: the block is live, and this major collection
+                // cleared every mark before tracing from all the roots.
+                unsafe { self.sweep_block(block.base(), finalizers, &mut stats) };
+                let h = block.header();
+                if h.live_cells == 0 && (kept.len() + 1 < n || !kept.is_empty()) {
                     stats.blocks_freed += 1;
                     continue; // dropping the block returns it to the allocator
                 }
-                for i in (0..ncells).rev() {
-                    if !bit(&h.allocated, i) {
-                        let a = base_cells + (i << shift);
-                        // SAFETY: `a` is a free cell of this block; its first
-                        // word becomes the free-list link.
-                        unsafe { *(a as *mut usize) = free_head };
-                        free_head = a;
-                    }
-                }
-                self.count_live(kind, &block, live, ncells, &mut stats);
+                self.old_bytes += h.live_bytes;
                 kept.push(block);
             }
-            kept.reverse();
             self.blocks[k] = kept;
-            self.free[k] = free_head;
+            for i in 0..self.blocks[k].len() {
+                let block = &self.blocks[k][i];
+                let (base, h) = (block.base(), block.header() as *const BlockHeader);
+                // SAFETY: `h` is the header of a block the heap owns.
+                self.offer_for_reuse(unsafe { &*h }, base);
+            }
+            // Popped from the end: lowest addresses first.
+            self.reusable[k].sort_unstable_by(|a, b| b.cmp(a));
         }
-        // Uninterned symbols nobody refers to.
+        self.sweep_symbols(&mut stats);
+        stats.heap_bytes = self.old_bytes;
+        stats
+    }
+
+    /// A minor collection's sweep: only the blocks allocated into since
+    /// the last collection (every other block holds only old cells, all
+    /// marked). Uninterned symbols wait for a major collection.
+    fn sweep_young(&mut self, finalizers: &mut Vec<HostBox>) -> GcStats {
+        let mut stats = GcStats::default();
+        self.reset_cursors();
+        let young = std::mem::take(&mut self.young_blocks);
+        for &base in &young {
+            // SAFETY: young blocks are live (blocks are freed only by a
+            // major sweep, which empties this list). A cell allocated and
+            // unmarked there is young and untraced, so unreachable: old
+            // cells are marked, or unmarked by the barrier and then traced
+            // as remembered.
+            let before = unsafe { self.sweep_block(base, finalizers, &mut stats) };
+            // SAFETY: as above.
+            let h = unsafe { &*(base as *const BlockHeader) };
+            self.old_bytes = self.old_bytes - before + h.live_bytes;
+            self.offer_for_reuse(h, base);
+        }
+        self.young_blocks = young;
+        self.young_blocks.clear();
+        stats.symbols = (self.symbols.len() - self.symbols.free_count(), self.symbols.free_count());
+        stats.heap_bytes = self.old_bytes;
+        stats
+    }
+
+    /// Releases uninterned symbols nobody refers to (major collections).
+    fn sweep_symbols(&mut self, stats: &mut GcStats) {
         let mut live_syms = 0;
         for i in 0..self.symbols.len() {
             let flags = self.symbols.get(i as u32).flags;
@@ -244,12 +410,17 @@ impl Heap {
             }
         }
         stats.symbols = (live_syms, self.symbols.len() - live_syms);
-        stats
     }
 
-    fn count_live(&self, kind: BlockKind, block: &super::block::Block, live: usize, ncells: usize, s: &mut GcStats) {
-        let free = ncells - live;
-        s.heap_bytes += live * kind.cell_size();
+    /// Counts the live cells of a swept block into `s`; returns their
+    /// bytes (cells and payloads).
+    fn count_live(&self, h: &BlockHeader, base: usize, s: &mut GcStats) -> usize {
+        let kind = h.kind;
+        let live = h.live_cells as usize;
+        let free = h.ncells as usize - live;
+        let mut bytes = live * kind.cell_size();
+        let cell = |i: usize| base + CELLS_OFFSET + (i << kind.cell_shift());
+        let live_cells = (0..h.ncells as usize).filter(|&i| bit(&h.allocated, i));
         match kind {
             BlockKind::Cons => {
                 s.conses.0 += live;
@@ -262,46 +433,71 @@ impl Heap {
             BlockKind::String => {
                 s.strings.0 += live;
                 s.strings.1 += free;
-                let h = block.header();
-                for i in 0..ncells {
-                    if bit(&h.allocated, i) {
-                        // SAFETY: allocated string cell.
-                        let st = unsafe { &*(block.cell_addr(i) as *const LispString) };
-                        s.string_bytes += st.len;
-                        s.heap_bytes += st.cap;
-                    }
+                for i in live_cells {
+                    // SAFETY: allocated string cell.
+                    let st = unsafe { &*(cell(i) as *const LispString) };
+                    s.string_bytes += st.len;
+                    bytes += st.cap;
                 }
             }
             BlockKind::Vec32 | BlockKind::Vec128 => {
-                let h = block.header();
-                for i in 0..ncells {
-                    if bit(&h.allocated, i) {
-                        let v = Value::from_ptr(block.cell_addr(i), TAG_VECLIKE);
-                        match self.veclike_kind(v) {
-                            VecKind::Vector | VecKind::Record => {
-                                s.vectors += 1;
-                                s.vector_slots.0 += self.vec_len(v);
-                                s.heap_bytes += self.vec_len(v) * 8;
-                            }
-                            VecKind::HashTable => {
-                                s.hash_tables += 1;
-                                let t = self.hash_table(v);
-                                s.heap_bytes += t.size * 32 + t.index_size * 8;
-                            }
-                            VecKind::Bignum => {
-                                s.bignums += 1;
-                                s.heap_bytes += self.bignum(v).1.len() * 8;
-                            }
-                            VecKind::HostObject => {
-                                s.host_objects += 1;
-                                s.heap_bytes += std::mem::size_of::<HostBox>();
-                            }
+                for i in live_cells {
+                    let v = Value::from_ptr(cell(i), TAG_VECLIKE);
+                    match self.veclike_kind(v) {
+                        VecKind::Vector | VecKind::Record => {
+                            s.vectors += 1;
+                            s.vector_slots.0 += self.vec_len(v);
+                            bytes += self.vec_len(v) * 8;
+                        }
+                        VecKind::HashTable => {
+                            s.hash_tables += 1;
+                            let t = self.hash_table(v);
+                            bytes += t.size * 32 + t.index_size * 8;
+                        }
+                        VecKind::Bignum => {
+                            s.bignums += 1;
+                            bytes += self.bignum(v).1.len() * 8;
+                        }
+                        VecKind::HostObject => {
+                            s.host_objects += 1;
+                            bytes += std::mem::size_of::<HostBox>();
                         }
                     }
                 }
             }
         }
+        bytes
     }
+}
+
+/// In debug builds, fills a freed cell with a pattern no value has (an
+/// unaligned pointer with a tag), so a use after free is loud.
+///
+/// # Safety
+/// `addr` is a cell of `kind` that is no longer allocated.
+#[inline(always)]
+unsafe fn poison(addr: usize, kind: BlockKind) {
+    if cfg!(debug_assertions) {
+        // SAFETY: the cell is `cell_size` bytes of this heap, now free.
+        unsafe { std::ptr::write_bytes(addr as *mut u8, POISON, kind.cell_size()) };
+    }
+}
+
+/// The byte freed cells are filled with in debug builds.
+pub const POISON: u8 = 0xA5;
+
+/// Asks the processor to bring the cache line at `addr` in (a hint: it
+/// never faults, whatever the address).
+#[inline(always)]
+fn prefetch(addr: usize) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch instruction has no architectural effect and never
+    // faults, even on an unmapped address; SSE is part of x86_64's baseline.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(addr as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = addr;
 }
 
 /// Releases the payload of a dead (or dropped) cell; a host object's box

@@ -18,7 +18,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::ops::Range;
 
-use super::block::{BLOCK_KINDS, Block, BlockKind, header_of, cell_index, set_bit};
+use super::alloc::Cursor;
+use super::collect::GcKind;
+use super::block::{BLOCK_KINDS, Block, BlockKind, bit, cell_index, clear_bit, header_of};
 use super::object::*;
 use super::pacing::Pacing;
 use super::symbol::SymbolTable;
@@ -29,9 +31,22 @@ pub type CellRuns = [Range<usize>; 5];
 
 pub struct Heap {
     pub(super) blocks: [Vec<Block>; 5],
-    /// Head of each kind's free list (address of a free cell, 0 = empty);
-    /// free cells link through their first word.
-    pub(super) free: [usize; 5],
+    /// Where each kind allocates next (see `alloc.rs`).
+    pub(super) cursors: [Cursor; 5],
+    /// Per kind, blocks with room that allocation may enter, popped from
+    /// the end (so kept in descending address order after a major sweep).
+    pub(super) reusable: [Vec<usize>; 5],
+    /// Blocks allocated into since the last collection (all kinds): what a
+    /// minor collection sweeps.
+    pub(super) young_blocks: Vec<usize>,
+    /// Old heap objects written since the last collection (their mark bits
+    /// cleared by the write barrier, so each is listed once): a minor
+    /// collection traces them, as the only old objects that may point to
+    /// young ones.
+    pub(super) remembered: Vec<Value>,
+    /// Bytes of the cells (and payloads) that survived their block's last
+    /// sweep: the old generation, whose growth schedules major collections.
+    pub(super) old_bytes: usize,
     pub symbols: SymbolTable,
     /// Address ranges of mapped dumps: objects there are immortal, never
     /// swept, and traced only when the write barrier recorded them.
@@ -39,7 +54,8 @@ pub struct Heap {
     /// For each mapped range, the address ranges of its cells by block
     /// kind (a dump lays cells out in one run per kind).
     pub(super) mapped_cells: Vec<CellRuns>,
-    /// Dumped objects written since load (the remembered set).
+    /// Dumped objects written since load: traced by every collection, as
+    /// they are never marked themselves.
     pub(super) dirty: Vec<Value>,
     pub(super) dirty_set: HashSet<usize>,
     pub(super) bytes_since_gc: usize,
@@ -53,8 +69,17 @@ pub struct Heap {
     pub(super) gray: Vec<Value>,
     pub(super) sym_marks: Vec<u64>,
     pub gc_count: u64,
+    /// Of `gc_count`, the major (full) collections.
+    pub major_gc_count: u64,
     pub gc_seconds: f64,
+    /// The next collection must be major: the old generation outgrew its
+    /// budget (see `pacing.rs`), or the heap is new.
+    pub(super) major_due: bool,
+    /// Collections run by stress mode (every eighth of them is major).
+    pub(super) stress_ticks: u64,
     pub(super) in_gc: bool,
+    /// The kind of the collection under way.
+    pub(super) gc_kind: GcKind,
     /// Allocated host-object cells (live, or dead and not yet swept): a
     /// dump that finds none skips its search for one.
     pub(super) host_objects: usize,
@@ -93,7 +118,11 @@ impl Heap {
     pub fn with_symbols(symbols: SymbolTable) -> Heap {
         Heap {
             blocks: Default::default(),
-            free: [0; 5],
+            cursors: Default::default(),
+            reusable: Default::default(),
+            young_blocks: Vec::new(),
+            remembered: Vec::new(),
+            old_bytes: 0,
             symbols,
             mapped: Vec::new(),
             mapped_cells: Vec::new(),
@@ -106,8 +135,12 @@ impl Heap {
             gray: Vec::new(),
             sym_marks: Vec::new(),
             gc_count: 0,
+            major_gc_count: 0,
             gc_seconds: 0.0,
+            major_due: false,
+            stress_ticks: 0,
             in_gc: false,
+            gc_kind: GcKind::Major,
             host_objects: 0,
             mappings: Vec::new(),
         }
@@ -137,20 +170,41 @@ impl Heap {
         in_ranges(&self.mapped, addr)
     }
 
-    /// Records that the object `obj` is about to receive a pointer; a dumped
-    /// object so written is traced by every later collection.
+    /// Records that the object `obj` is about to receive a pointer. The
+    /// collector traces only young objects and what this recorded: a
+    /// dumped object, traced by every later collection, or an old heap
+    /// object (one whose sticky mark bit is set), traced by the next one.
     #[inline(always)]
     pub fn write_barrier(&mut self, obj: Value) {
-        if !self.mapped.is_empty() && self.is_mapped(obj.addr()) {
-            self.remember(obj);
+        let addr = obj.addr();
+        if !self.mapped.is_empty() && self.is_mapped(addr) {
+            self.remember_dumped(obj);
+            return;
+        }
+        // SAFETY: heap invariant: a pointer value outside the mapped ranges
+        // is a cell of a live block of this heap.
+        unsafe {
+            let h = header_of(addr);
+            let i = cell_index(addr, (*h).kind);
+            if bit(&(*h).marks, i) {
+                // Old: unmark it, so it is listed once; the next collection
+                // traces it and marks it again.
+                clear_bit(&mut (*h).marks, i);
+                self.remembered.push(obj);
+            }
         }
     }
 
     #[cold]
-    fn remember(&mut self, obj: Value) {
+    fn remember_dumped(&mut self, obj: Value) {
         if self.dirty_set.insert(obj.addr()) {
             self.dirty.push(obj);
         }
+    }
+
+    /// Bytes of the old generation (see `collect.rs`).
+    pub fn old_bytes(&self) -> usize {
+        self.old_bytes
     }
 
     /// Number of dumped objects recorded by the write barrier.
@@ -159,40 +213,6 @@ impl Heap {
     }
 
     // ---- allocation (never collects) ----
-
-    #[inline]
-    fn alloc_cell(&mut self, kind: BlockKind) -> usize {
-        let k = kind as usize;
-        let mut addr = self.free[k];
-        if addr == 0 {
-            self.add_block(kind);
-            addr = self.free[k];
-        }
-        // SAFETY: `addr` is a free cell of a live block; free cells hold the
-        // address of the next free cell in their first word.
-        unsafe {
-            self.free[k] = *(addr as *const usize);
-            let hdr = header_of(addr);
-            set_bit(&mut (*hdr).allocated, cell_index(addr, kind));
-        }
-        self.bytes_since_gc += kind.cell_size();
-        addr
-    }
-
-    fn add_block(&mut self, kind: BlockKind) {
-        let block = Block::new(kind);
-        let n = block.header().ncells as usize;
-        // Thread the new cells onto the free list in address order.
-        let mut next = self.free[kind as usize];
-        for i in (0..n).rev() {
-            let a = block.cell_addr(i);
-            // SAFETY: `a` is a cell inside the block we just allocated.
-            unsafe { *(a as *mut usize) = next };
-            next = a;
-        }
-        self.free[kind as usize] = next;
-        self.blocks[kind as usize].push(block);
-    }
 
     pub fn alloc_cons(&mut self, car: Value, cdr: Value) -> Value {
         let a = self.alloc_cell(BlockKind::Cons);
@@ -308,9 +328,31 @@ impl Heap {
 
     // ---- accessors ----
 
+    /// In debug builds, fails loudly when `v` is not a live object: a cell
+    /// of this heap that is not allocated was freed by a collection while
+    /// something still held it (a value not rooted across an allocation).
+    #[inline(always)]
+    fn debug_check_live(&self, v: Value) {
+        #[cfg(debug_assertions)]
+        if !self.is_mapped(v.addr()) {
+            // SAFETY: heap invariant for a pointer value outside the mapped
+            // ranges: its block is live, even if the cell was freed (blocks
+            // go back to the allocator only when empty, and a rooting bug
+            // is what this check exists to catch).
+            let allocated = unsafe {
+                let h = header_of(v.addr());
+                bit(&(*h).allocated, cell_index(v.addr(), (*h).kind))
+            };
+            assert!(allocated, "use of a freed object at {:#x}: a value was not rooted across a collection", v.addr());
+        }
+        #[cfg(not(debug_assertions))]
+        let _ = v;
+    }
+
     #[inline(always)]
     pub fn car(&self, v: Value) -> Value {
         debug_assert!(v.is_cons());
+        self.debug_check_live(v);
         // SAFETY: heap invariant (module doc): a cons value points to a Cons.
         unsafe { (*(v.addr() as *const Cons)).car }
     }
@@ -318,6 +360,7 @@ impl Heap {
     #[inline(always)]
     pub fn cdr(&self, v: Value) -> Value {
         debug_assert!(v.is_cons());
+        self.debug_check_live(v);
         // SAFETY: heap invariant (module doc).
         unsafe { (*(v.addr() as *const Cons)).cdr }
     }
@@ -325,6 +368,7 @@ impl Heap {
     #[inline(always)]
     pub fn set_car(&mut self, v: Value, x: Value) {
         debug_assert!(v.is_cons());
+        self.debug_check_live(v);
         self.write_barrier(v);
         // SAFETY: heap invariant; &mut self excludes other access.
         unsafe { (*(v.addr() as *mut Cons)).car = x }
@@ -333,6 +377,7 @@ impl Heap {
     #[inline(always)]
     pub fn set_cdr(&mut self, v: Value, x: Value) {
         debug_assert!(v.is_cons());
+        self.debug_check_live(v);
         self.write_barrier(v);
         // SAFETY: heap invariant; &mut self excludes other access.
         unsafe { (*(v.addr() as *mut Cons)).cdr = x }
@@ -341,6 +386,7 @@ impl Heap {
     #[inline(always)]
     pub fn float(&self, v: Value) -> f64 {
         debug_assert!(v.is_float());
+        self.debug_check_live(v);
         // SAFETY: heap invariant.
         unsafe { (*(v.addr() as *const LispFloat)).value }
     }
@@ -348,6 +394,7 @@ impl Heap {
     #[inline(always)]
     fn string_obj(&self, v: Value) -> &LispString {
         debug_assert!(v.is_string());
+        self.debug_check_live(v);
         // SAFETY: heap invariant.
         unsafe { &*(v.addr() as *const LispString) }
     }
@@ -415,6 +462,7 @@ impl Heap {
     #[inline(always)]
     pub fn veclike_kind(&self, v: Value) -> VecKind {
         debug_assert!(v.is_veclike());
+        self.debug_check_live(v);
         // SAFETY: heap invariant: every VecLike object starts with a header word.
         let h = unsafe { *(v.addr() as *const u64) };
         VecKind::from_header(h).expect("corrupt veclike header")

@@ -7,6 +7,7 @@
 //! (`begin_gc`, `mark`, `finish_gc`), mapped ranges for dumped objects and
 //! the write barrier that keeps collections independent of dump size.
 
+pub mod alloc;
 pub mod block;
 pub mod collect;
 pub mod hash;
@@ -17,7 +18,7 @@ pub mod pacing;
 pub mod symbol;
 pub mod value;
 
-pub use collect::GcStats;
+pub use collect::{GcKind, GcStats};
 pub use heap::Heap;
 pub use object::{HashTest, VecKind};
 pub use symbol::SymFlags;

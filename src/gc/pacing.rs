@@ -56,6 +56,22 @@
 //!   Emacs, too), and grows faster than linearly until the live heap is
 //!   ten times the threshold. With 1.0 it pays for one, at the price of a
 //!   heap up to twice the live data (Emacs: 1.1 times).
+//!
+//! # Minor and major collections
+//! The rule above says when to collect; what is live is measured by the
+//! old generation (see `collect.rs`), which a minor collection only adds
+//! to. Most collections are minor, and cost what survives them. A major
+//! one runs when the old generation reaches the size the same rule allows
+//! for growth since the last major collection:
+//!
+//! ```text
+//! live  >=  live_at_last_major + budget(live_at_last_major)
+//! ```
+//!
+//! so with the default floor of 1.0, when it has doubled. Major
+//! collections then trace, in all, about twice the final heap, and
+//! building a structure stays O(N) with each minor collection touching
+//! only what was allocated since the one before.
 
 use super::collect::GcStats;
 use super::heap::Heap;
@@ -84,8 +100,11 @@ pub struct Pacing {
     pub floor: usize,
     /// The smallest percentage, whatever `percentage` says.
     pub percentage_floor: f64,
-    /// Bytes live after the last collection (0 before the first one).
+    /// Bytes live after the last collection (0 before the first one): the
+    /// old generation, counted as its blocks' last sweeps found it.
     pub live_bytes: usize,
+    /// Bytes live after the last major collection.
+    pub major_live_bytes: usize,
 }
 
 impl Default for Pacing {
@@ -96,6 +115,7 @@ impl Default for Pacing {
             floor: GC_MIN_THRESHOLD_BYTES,
             percentage_floor: GC_MIN_PERCENTAGE,
             live_bytes: 0,
+            major_live_bytes: 0,
         }
     }
 }
@@ -118,6 +138,12 @@ impl Pacing {
         }
         budget
     }
+
+    /// The size of the old generation that calls for a major collection:
+    /// what the last one left plus the budget for that live heap.
+    pub fn major_limit(&self) -> usize {
+        self.major_live_bytes.saturating_add(self.budget(self.major_live_bytes))
+    }
 }
 
 impl GcStats {
@@ -129,26 +155,33 @@ impl GcStats {
 }
 
 impl Heap {
-    /// Sets the budget after a collection from what it found live.
+    /// Sets the budgets after a collection from what it found live.
     pub(super) fn pace_after_gc(&mut self, stats: &GcStats) {
         self.pacing.live_bytes = stats.live_bytes();
-        self.threshold = self.pacing.budget(self.pacing.live_bytes);
+        if stats.full {
+            self.pacing.major_live_bytes = self.pacing.live_bytes;
+        }
+        self.refresh_budget();
     }
 
     /// Sets `gc-cons-threshold` (bytes) and `gc-cons-percentage` (None if
-    /// not a float) and recomputes the current budget at once, estimating
-    /// the live heap as the last collection's plus half of the allocation
-    /// since (Emacs's guess in `bump_consing_until_gc`).
+    /// not a float) and recomputes the budgets at once: if the allocation
+    /// since the last collection already exceeds the new one, the next
+    /// allocation collects, and if the old generation already exceeds the
+    /// new limit, that collection is major.
     pub fn set_gc_pacing(&mut self, threshold: usize, percentage: Option<f64>) {
         self.pacing.threshold = threshold;
         self.pacing.percentage = percentage;
         self.refresh_budget();
     }
 
-    /// Recomputes the budget after a change to `pacing`.
+    /// Recomputes the budgets after a change to `pacing`, estimating the
+    /// live heap as the last collection's plus half of the allocation since
+    /// (Emacs's guess in `bump_consing_until_gc`).
     pub fn refresh_budget(&mut self) {
         let live = self.pacing.live_bytes.saturating_add(self.bytes_since_gc / 2);
         self.threshold = self.pacing.budget(live);
+        self.major_due = self.pacing.live_bytes >= self.pacing.major_limit();
     }
 
     /// Bytes allocated since the last collection.
@@ -165,7 +198,7 @@ mod tests {
 
     /// Emacs's rule, without minilisp's floors.
     fn emacs_rule(threshold: usize, percentage: Option<f64>) -> Pacing {
-        Pacing { threshold, percentage, floor: 0, percentage_floor: 0.0, live_bytes: 0 }
+        Pacing { threshold, percentage, floor: 0, percentage_floor: 0.0, live_bytes: 0, major_live_bytes: 0 }
     }
 
     #[test]
@@ -197,7 +230,7 @@ mod tests {
     }
 
     fn collect(heap: &mut Heap, roots: &[Value]) -> GcStats {
-        heap.begin_gc();
+        heap.begin_gc(crate::gc::GcKind::Major);
         for &r in roots {
             heap.mark(r);
         }

@@ -158,6 +158,11 @@ impl SymbolTable {
         self.syms.len()
     }
 
+    /// Slots freed by the collector and not yet reused.
+    pub fn free_count(&self) -> usize {
+        self.free.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.syms.is_empty()
     }

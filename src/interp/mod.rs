@@ -30,7 +30,7 @@ use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::gc::{GcStats, Heap, SymFlags, Value};
+use crate::gc::{GcKind, GcStats, Heap, SymFlags, Value};
 pub use error::{Flow, LResult};
 use symbols as sym;
 
@@ -268,7 +268,13 @@ impl Interp {
     /// Runs a full collection; `extra` are additional roots. Updates
     /// `gcs-done` and `gc-elapsed`.
     pub fn gc(&mut self, extra: &[Value]) -> GcStats {
-        let stats = self.collect(extra);
+        self.gc_of_kind(extra, GcKind::Major)
+    }
+
+    /// Runs a collection of the given kind, counted in `gcs-done` and
+    /// `gc-elapsed`.
+    pub fn gc_of_kind(&mut self, extra: &[Value], kind: GcKind) -> GcStats {
+        let stats = self.collect_of_kind(extra, kind);
         let (count, seconds) = (self.heap.gc_count, self.heap.gc_seconds);
         let _ = self.set_symbol_value(sym::GCS_DONE, Value::fixnum(count as i64));
         let elapsed = self.heap.alloc_float(seconds);
@@ -334,8 +340,12 @@ impl Interp {
     /// A full collection that leaves the Lisp-visible counters alone (the
     /// dumper's, so that dumping the same state twice gives the same bytes).
     pub(crate) fn collect(&mut self, extra: &[Value]) -> GcStats {
+        self.collect_of_kind(extra, GcKind::Major)
+    }
+
+    fn collect_of_kind(&mut self, extra: &[Value], kind: GcKind) -> GcStats {
         let heap = &mut self.heap;
-        heap.begin_gc();
+        heap.begin_gc(kind);
         for &v in extra {
             heap.mark(v);
         }
@@ -364,7 +374,8 @@ impl Interp {
     #[inline(always)]
     fn maybe_gc(&mut self, extra: &[Value]) {
         if self.heap.needs_gc() {
-            self.gc(extra);
+            let kind = self.heap.next_gc_kind();
+            self.gc_of_kind(extra, kind);
         }
     }
 
