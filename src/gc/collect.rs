@@ -260,7 +260,9 @@ impl Heap {
                 let mut c = v;
                 loop {
                     let (car, cdr) = (self.car(c), self.cdr(c));
-                    self.mark(car);
+                    if !car.is_fixnum() {
+                        self.mark(car);
+                    }
                     if cdr.is_cons() && self.set_mark(cdr.addr()) {
                         c = cdr;
                     } else {
@@ -307,7 +309,10 @@ impl Heap {
         let cells = base + CELLS_OFFSET;
         let mut live = 0u32;
         for w in 0..bitmap_words(h.ncells) {
-            let mut dead = h.allocated[w] & !h.marks[w];
+            // Conses and floats own nothing: their dead cells need no visit
+            // (but for the poison of debug builds).
+            let owns = !matches!(kind, BlockKind::Cons | BlockKind::Float) || cfg!(debug_assertions);
+            let mut dead = if owns { h.allocated[w] & !h.marks[w] } else { 0 };
             while dead != 0 {
                 let a = cells + ((w * 64 + dead.trailing_zeros() as usize) << shift);
                 dead &= dead - 1;
