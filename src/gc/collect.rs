@@ -95,7 +95,7 @@ impl Heap {
     pub fn next_gc_kind(&mut self) -> GcKind {
         if self.stress {
             self.stress_ticks += 1;
-            if self.stress_ticks % 8 == 0 {
+            if self.stress_ticks.is_multiple_of(8) {
                 return GcKind::Major;
             }
         }

@@ -711,8 +711,8 @@ fn hash_table_resize(t: &mut HashTable, new_size: usize, mapped: &[Range<usize>]
     let old = t.size;
     let new_size = new_size.max(old).max(1);
     let is_mapped = |p: usize| in_ranges(mapped, p);
-    // SAFETY (for the slice reads below): the payloads hold `old` slots
-    // (2*old for kv) as maintained by this function.
+    // SAFETY: the payloads hold `old` slots (2*old for kv), as this
+    // function maintains them.
     let (mut kv, mut hash, mut next) = unsafe {
         (
             slice_or_empty(t.kv, 2 * old).to_vec(),
