@@ -186,10 +186,14 @@ impl Heap {
             let v = self.dirty[k];
             self.trace_fields(v);
         }
+        // (A major collection traces everything reachable anyway, and
+        // leaves an unreachable written object to its sweep.)
         let remembered = std::mem::take(&mut self.remembered);
-        for &v in &remembered {
-            if self.set_mark(v.addr()) {
-                self.trace_fields(v);
+        if !major {
+            for &v in &remembered {
+                if self.set_mark(v.addr()) {
+                    self.trace_fields(v);
+                }
             }
         }
         self.remembered = remembered;

@@ -83,6 +83,10 @@ fn the_write_barrier_keeps_a_young_object_stored_into_an_old_one() {
     minor(&mut heap, &[old]);
     let _ = list(&mut heap, 2000);
     check_list(&heap, heap.cdr(old), 5);
+    // Written, then unreachable: a major collection frees it.
+    heap.set_car(old, Value::NIL);
+    let stats = collect(&mut heap, &[]);
+    assert_eq!((stats.conses.0, stats.vectors, stats.hash_tables), (0, 0, 0));
 }
 
 #[test]
