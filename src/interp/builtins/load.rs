@@ -388,7 +388,7 @@ fn features_list(interp: &Interp) -> Value {
 
 /// Libraries Emacs loads from files whose definitions minilisp has in its
 /// prelude: `require` just marks them provided.
-const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark", "gv", "pcase", "rx"];
+const BUILTIN_LIBRARIES: &[&str] = &["subr-x", "seq", "benchmark", "gv", "pcase"];
 
 /// `(require FEATURE &optional FILENAME NOERROR)`.
 fn require(interp: &mut Interp, args: &[Value]) -> LResult {

@@ -38,12 +38,12 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
 pub const PRELUDE: &[(&str, &str)] = &[
     ("subr.el", include_str!("../../../lisp/subr.el")),
     ("regexp.el", include_str!("../../../lisp/regexp.el")),
-    ("rx.el", include_str!("../../../lisp/rx.el")),
     ("gv.el", include_str!("../../../lisp/gv.el")),
     ("pcase.el", include_str!("../../../lisp/pcase.el")),
     ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
     ("seq.el", include_str!("../../../lisp/seq.el")),
     ("ert-autoloads.el", include_str!("../../../lisp/ert-autoloads.el")),
+    ("rx-autoloads.el", include_str!("../../../lisp/rx-autoloads.el")),
 ];
 
 /// Libraries embedded in the binary but not in the prelude: `require`
@@ -55,6 +55,8 @@ pub const LIBRARIES: &[(&str, &str)] = &[
     // prelude it doubled the boot and the default dump.
     ("cl-lib", include_str!("../../../lisp/cl-lib.el")),
     ("ert", include_str!("../../../lisp/ert.el")),
+    // Autoloaded, as in Emacs: 30 KB that most programs never use.
+    ("rx", include_str!("../../../lisp/rx.el")),
 ];
 
 /// Global variables the runtime provides (`load-path`, `features`, ...).
