@@ -120,4 +120,12 @@
 
 (defalias 'count-matches 'how-many)
 
+;; Not a buffer function, but Emacs's is in C and fill.el needs it.
+(defun char-equal (c1 c2)
+  "Return t if two characters match, optionally ignoring case (`case-fold-search')."
+  (unless (characterp c1) (signal 'wrong-type-argument (list 'characterp c1)))
+  (unless (characterp c2) (signal 'wrong-type-argument (list 'characterp c2)))
+  (or (eq c1 c2)
+      (and case-fold-search (eq (downcase c1) (downcase c2)))))
+
 ;;; buffers.el ends here

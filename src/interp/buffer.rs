@@ -141,6 +141,11 @@ impl BufferState {
         }
     }
 
+    /// The position of marker `slot`, if it is live.
+    pub fn marker(&self, slot: usize) -> Option<usize> {
+        self.markers.get(slot).copied().flatten().map(|m| m.pos)
+    }
+
     /// Frees marker `slot`, returning its position.
     pub fn take_marker(&mut self, slot: usize) -> usize {
         let m = self.markers[slot].take().expect("live marker");

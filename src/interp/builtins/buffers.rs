@@ -68,6 +68,10 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("widen", 0, Some(0), widen),
     Subr::f("buffer-narrowed-p", 0, Some(0), buffer_narrowed_p),
     Subr::f("subst-char-in-region", 4, Some(5), subst_char_in_region),
+    Subr::f("move-to-column", 1, Some(2), move_to_column),
+    Subr::f("minilisp--marker", 1, Some(2), internal_marker),
+    Subr::f("minilisp--marker-position", 1, Some(1), internal_marker_position),
+    Subr::f("minilisp--free-marker", 1, Some(1), internal_free_marker),
 ];
 
 // ---------------------------------------------------------------------------
@@ -636,8 +640,8 @@ fn eolp(interp: &mut Interp, _args: &[Value]) -> LResult {
 fn line_start(st: &BufferState, pos: usize, n: i64) -> (usize, i64) {
     let mut p = pos;
     if n <= 0 {
-        // Back to the start of this line, then |n| more lines back.
-        let mut left = 1 - n;
+        // Back to the start of this line, then 1 - n more lines back.
+        let mut left = 2 - n;
         loop {
             while p > st.begv && st.char_at(p - 1) != '\n' {
                 p -= 1;
@@ -888,4 +892,64 @@ fn widen(interp: &mut Interp, _args: &[Value]) -> LResult {
 
 fn buffer_narrowed_p(interp: &mut Interp, _args: &[Value]) -> LResult {
     Ok(Value::bool(read_state(interp, |s| s.begv != 1 || s.zv != s.z())))
+}
+
+/// `(move-to-column COLUMN &optional FORCE)`: along the line to COLUMN or
+/// its end; the column reached (FORCE is ignored: no tabs are converted).
+fn move_to_column(interp: &mut Interp, args: &[Value]) -> LResult {
+    let Some(goal) = args[0].as_fixnum() else { return Err(interp.wrong_type(sym::WHOLENUMP, args[0])) };
+    let buf = cur(interp);
+    let mut st = buf.lock();
+    let (mut p, _) = line_start(&st, st.pt, 1);
+    let mut col = 0i64;
+    while p < st.zv && col < goal {
+        let c = st.char_at(p);
+        if c == '\n' {
+            break;
+        }
+        col = if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 };
+        p += 1;
+    }
+    st.pt = p;
+    Ok(Value::fixnum(col))
+}
+
+// ---------------------------------------------------------------------------
+// Internal markers for Lisp (lisp/fill.el): positions in the current buffer
+// that follow its edits, named by slot numbers. minilisp has no marker
+// objects; these stand in where Emacs's Lisp uses `copy-marker`.
+
+fn marker_slot(interp: &mut Interp, v: Value) -> LResult<usize> {
+    match v.as_fixnum() {
+        Some(n) if n >= 0 => Ok(n as usize),
+        _ => Err(interp.wrong_type(sym::WHOLENUMP, v)),
+    }
+}
+
+/// `(minilisp--marker POS &optional ADVANCES)`: a new internal marker.
+fn internal_marker(interp: &mut Interp, args: &[Value]) -> LResult {
+    let p = check_pos(interp, args[0])?;
+    let buf = cur(interp);
+    let mut st = buf.lock();
+    let pos = p.clamp(1, st.z() as i64) as usize;
+    Ok(Value::fixnum(st.add_marker(pos, !args[1].is_nil()) as i64))
+}
+
+fn internal_marker_position(interp: &mut Interp, args: &[Value]) -> LResult {
+    let slot = marker_slot(interp, args[0])?;
+    let pos = cur(interp).lock().marker(slot);
+    match pos {
+        Some(p) => Ok(pos_value(p)),
+        None => Err(interp.error("No such marker")),
+    }
+}
+
+fn internal_free_marker(interp: &mut Interp, args: &[Value]) -> LResult {
+    let slot = marker_slot(interp, args[0])?;
+    let buf = cur(interp);
+    let mut st = buf.lock();
+    if st.marker(slot).is_some() {
+        st.take_marker(slot);
+    }
+    Ok(Value::NIL)
 }

@@ -48,6 +48,7 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
     ("seq.el", include_str!("../../../lisp/seq.el")),
     ("buffers.el", include_str!("../../../lisp/buffers.el")),
+    ("fill.el", include_str!("../../../lisp/fill.el")),
     ("ert-autoloads.el", include_str!("../../../lisp/ert-autoloads.el")),
 ];
 
