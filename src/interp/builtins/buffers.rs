@@ -403,15 +403,17 @@ fn insertion_text(interp: &mut Interp, v: Value, out: &mut Vec<char>) -> LResult
     Ok(())
 }
 
+/// `(insert &rest ARGS)`: each argument in turn (one that is neither a
+/// string nor a character signals after the earlier ones are inserted).
 fn insert(interp: &mut Interp, args: &[Value]) -> LResult {
-    let mut text = Vec::new();
-    for &a in args {
-        insertion_text(interp, a, &mut text)?;
-    }
     let buf = cur(interp);
-    let mut st = buf.lock();
-    let pt = st.pt;
-    st.insert_at(pt, &text, true);
+    for &a in args {
+        let mut text = Vec::new();
+        insertion_text(interp, a, &mut text)?;
+        let mut st = buf.lock();
+        let pt = st.pt;
+        st.insert_at(pt, &text, true);
+    }
     Ok(Value::NIL)
 }
 
