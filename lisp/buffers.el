@@ -120,6 +120,14 @@
 
 (defalias 'count-matches 'how-many)
 
+;; `print' and friends write to a buffer given as PRINTCHARFUN (or as
+;; `standard-output'); `write-char' is one more of them.
+(defun write-char (char &optional printcharfun)
+  "Output character CHAR to stream PRINTCHARFUN; return CHAR."
+  (unless (characterp char) (signal 'wrong-type-argument (list 'characterp char)))
+  (princ (char-to-string char) printcharfun)
+  char)
+
 ;; Not a buffer function, but Emacs's is in C and fill.el needs it.
 (defun char-equal (c1 c2)
   "Return t if two characters match, optionally ignoring case (`case-fold-search')."

@@ -146,13 +146,14 @@ impl BufferState {
         self.markers.get(slot).copied().flatten().map(|m| m.pos)
     }
 
-    /// Frees marker `slot`, returning its position.
-    pub fn take_marker(&mut self, slot: usize) -> usize {
-        let m = self.markers[slot].take().expect("live marker");
+    /// Frees marker `slot`, returning its position (`None` if it was
+    /// freed already: Lisp can free any slot with `minilisp--free-marker`).
+    pub fn take_marker(&mut self, slot: usize) -> Option<usize> {
+        let m = self.markers.get_mut(slot)?.take()?;
         while matches!(self.markers.last(), Some(None)) {
             self.markers.pop();
         }
-        m.pos
+        Some(m.pos)
     }
 
     /// Marks the buffer killed and frees its text.
@@ -216,4 +217,57 @@ pub(crate) fn print_buffer(interp: &Interp, v: Value, escape: bool) -> Option<St
         (Some(n), false) => n.clone(),
         (None, _) => "#<killed buffer>".to_owned(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(text: &str) -> BufferState {
+        let b = Buffer::new("t".into());
+        let mut st = b.state.into_inner();
+        let chars: Vec<char> = text.chars().collect();
+        st.insert_at(1, &chars, true);
+        st
+    }
+
+    #[test]
+    fn insertion_moves_point_and_markers_after_it() {
+        let mut st = state("abcdef");
+        assert_eq!((st.pt, st.zv, st.z()), (7, 7, 7));
+        let before = st.add_marker(2, false);
+        let at_stays = st.add_marker(4, false);
+        let at_advances = st.add_marker(4, true);
+        st.pt = 4;
+        st.insert_at(4, &['X', 'Y'], true);
+        assert_eq!(st.substring(1, st.z()), "abcXYdef");
+        assert_eq!((st.pt, st.zv), (6, 9));
+        assert_eq!(st.marker(before), Some(2));
+        assert_eq!(st.marker(at_stays), Some(4));
+        assert_eq!(st.marker(at_advances), Some(6));
+    }
+
+    #[test]
+    fn deletion_collapses_positions_inside_it() {
+        let mut st = state("abcdef");
+        let inside = st.add_marker(4, false);
+        let after = st.add_marker(6, false);
+        st.pt = 5;
+        st.delete(2, 5);
+        assert_eq!(st.substring(1, st.z()), "aef");
+        assert_eq!((st.pt, st.zv), (2, 4));
+        assert_eq!(st.marker(inside), Some(2));
+        assert_eq!(st.marker(after), Some(3));
+        assert_eq!(st.take_marker(inside), Some(2));
+        assert_eq!(st.take_marker(inside), None);
+    }
+
+    #[test]
+    fn a_killed_buffer_keeps_nothing() {
+        let mut st = state("abc");
+        st.add_marker(2, false);
+        st.kill();
+        assert!(!st.live());
+        assert_eq!((st.text.len(), st.pt, st.zv, st.marker(0)), (0, 1, 1, None));
+    }
 }

@@ -98,6 +98,7 @@ fn search_command(interp: &mut Interp, args: &[Value], regexp: bool, forward: bo
     let mut pos = pt;
     let mut found = true;
     for _ in 0..n {
+        interp.maybe_quit()?;
         let span = if forward {
             Span { first: pos - begv, last: lim - begv, stop: lim - begv, point: Some(pt - begv) }
         } else {

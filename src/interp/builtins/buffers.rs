@@ -74,6 +74,10 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("minilisp--free-marker", 1, Some(1), internal_free_marker),
 ];
 
+/// The most characters a buffer holds (a larger insertion signals memory
+/// exhaustion, as Emacs does when it cannot grow a buffer).
+const MAX_BUFFER_CHARS: usize = 1 << 28;
+
 // ---------------------------------------------------------------------------
 // The current buffer and buffer arguments.
 
@@ -296,8 +300,7 @@ fn sf_save_excursion(interp: &mut Interp, body: Value) -> LResult {
     let r = interp.progn(body);
     {
         let mut st = buf.lock();
-        if st.live() {
-            let pos = st.take_marker(marker);
+        if let Some(pos) = st.take_marker(marker) {
             st.pt = pos.clamp(st.begv, st.zv);
         }
     }
@@ -324,7 +327,7 @@ fn sf_save_restriction(interp: &mut Interp, body: Value) -> LResult {
     {
         let mut st = buf.lock();
         if st.live() {
-            let (b, z) = (st.take_marker(lo), st.take_marker(hi));
+            let (b, z) = (st.take_marker(lo).unwrap_or(1), st.take_marker(hi).unwrap_or(usize::MAX));
             if narrowed {
                 st.begv = b.max(1);
                 st.zv = z.min(st.z()).max(st.begv);
@@ -410,6 +413,9 @@ fn insert(interp: &mut Interp, args: &[Value]) -> LResult {
     for &a in args {
         let mut text = Vec::new();
         insertion_text(interp, a, &mut text)?;
+        if text.len() > MAX_BUFFER_CHARS.saturating_sub(buf.lock().text.len()) {
+            return Err(super::sequences::memory_full(interp));
+        }
         let mut st = buf.lock();
         let pt = st.pt;
         st.insert_at(pt, &text, true);
@@ -422,8 +428,11 @@ fn insert_char(interp: &mut Interp, args: &[Value]) -> LResult {
     let Some(c) = args[0].as_fixnum().and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32) else {
         return Err(interp.wrong_type(sym::CHARACTERP, args[0]));
     };
-    let n = check_count(interp, args[1], 1)?;
-    let text = vec![c; n.max(0) as usize];
+    let n = check_count(interp, args[1], 1)?.max(0) as usize;
+    if n > MAX_BUFFER_CHARS.saturating_sub(cur(interp).lock().text.len()) {
+        return Err(super::sequences::memory_full(interp));
+    }
+    let text = vec![c; n];
     let buf = cur(interp);
     let mut st = buf.lock();
     let pt = st.pt;
@@ -468,7 +477,7 @@ fn delete_char(interp: &mut Interp, args: &[Value]) -> LResult {
         let st = buf.lock();
         (st.pt as i64, st.begv as i64, st.zv as i64)
     };
-    let (from, to) = if n < 0 { (pt + n, pt) } else { (pt, pt + n) };
+    let (from, to) = if n < 0 { (pt.saturating_add(n), pt) } else { (pt, pt.saturating_add(n)) };
     if from < begv {
         return Err(signal_motion(interp, beginning_of_buffer));
     }
@@ -591,7 +600,7 @@ fn move_point(interp: &mut Interp, n: i64) -> LResult {
     let buf = cur(interp);
     let err = {
         let mut st = buf.lock();
-        let want = st.pt as i64 + n;
+        let want = (st.pt as i64).saturating_add(n);
         if want < st.begv as i64 {
             st.pt = st.begv;
             Some(true)
@@ -643,7 +652,7 @@ fn line_start(st: &BufferState, pos: usize, n: i64) -> (usize, i64) {
     let mut p = pos;
     if n <= 0 {
         // Back to the start of this line, then 1 - n more lines back.
-        let mut left = 2 - n;
+        let mut left = 2i64.saturating_sub(n);
         loop {
             while p > st.begv && st.char_at(p - 1) != '\n' {
                 p -= 1;
@@ -692,7 +701,7 @@ fn line_end(st: &BufferState, n: i64) -> usize {
     }
     // n <= 0: the (1 - n)th newline before point (Emacs's
     // `find_before_next_newline` backward), or the beginning.
-    let mut left = 1 - n;
+    let mut left = 1i64.saturating_sub(n);
     while p > st.begv {
         p -= 1;
         if st.char_at(p) == '\n' {
@@ -713,7 +722,7 @@ fn forward_line(interp: &mut Interp, args: &[Value]) -> LResult {
     let mut st = buf.lock();
     let mut p = st.pt;
     if n <= 0 {
-        let (q, left) = line_start(&st, p, n + 1);
+        let (q, left) = line_start(&st, p, n.saturating_add(1));
         st.pt = q;
         // Emacs: `shortage` lines not moved; at beginning of buffer a
         // partial move counts.
@@ -950,8 +959,6 @@ fn internal_free_marker(interp: &mut Interp, args: &[Value]) -> LResult {
     let slot = marker_slot(interp, args[0])?;
     let buf = cur(interp);
     let mut st = buf.lock();
-    if st.marker(slot).is_some() {
-        st.take_marker(slot);
-    }
+    st.take_marker(slot);
     Ok(Value::NIL)
 }
