@@ -10,10 +10,8 @@
 (defmacro save-match-data (&rest body)
   "Execute the BODY forms, restoring the global value of the match data."
   (declare (indent 0) (debug t))
-  ;; Emacs saves markers, which remember the buffer searched; minilisp
-  ;; has none, and `(match-data t)' keeps the buffer instead.
   (list 'let
-	'((save-match-data-internal (match-data t)))
+	'((save-match-data-internal (match-data)))
 	(list 'unwind-protect
 	      (cons 'progn body)
 	      '(set-match-data save-match-data-internal 'evaporate))))

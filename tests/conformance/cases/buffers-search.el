@@ -79,14 +79,14 @@
   (print (list (count-matches "a") (how-many "a" 1 5) (count-matches "b" 6 1)
                (count-matches "A") (count-matches "^" 1 (point-max)) (count-matches "x*")
                (point))))
-;; The match data of a buffer search survive save-match-data and are
-;; restored with their buffer.
+;; The match data of a buffer search survive save-match-data.
 (with-temp-buffer
   (insert "abc")
   (goto-char 1)
   (re-search-forward "b")
+  (print (match-data t))
   (save-match-data (string-match "c" "abc"))
-  (print (list (match-data t) (match-string 0)))
+  (print (list (match-beginning 0) (match-end 0) (match-string 0)))
   (string-match "c" "abc")
   (print (match-data t)))
 (print (condition-case e (with-temp-buffer (re-search-forward "\\(")) (error e)))
