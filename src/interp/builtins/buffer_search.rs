@@ -107,9 +107,16 @@ fn search_command(interp: &mut Interp, args: &[Value], regexp: bool, forward: bo
         match run_search(interp, &re, span, fold)? {
             Some(groups) => {
                 let (b, e) = groups[0].expect("a match has bounds");
-                pos = begv + if forward { e } else { b };
+                let next = begv + if forward { e } else { b };
                 if !inhibit {
                     store_buffer_match(interp, &groups, begv);
+                }
+                // An empty match where the search started would be found
+                // again by every remaining repetition: the result is this.
+                let again = b == e && next == pos;
+                pos = next;
+                if again {
+                    break;
                 }
             }
             None => {

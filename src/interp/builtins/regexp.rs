@@ -433,7 +433,8 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
                     }
                 }
                 '\\' => text.push('\\'),
-                '?' => {
+                // Kept in a string; in a buffer Emacs refuses it.
+                '?' if !in_buffer => {
                     text.push('\\');
                     text.push('?');
                 }
