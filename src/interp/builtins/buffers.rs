@@ -8,7 +8,7 @@
 //! The buffer itself is [`crate::interp::buffer`]; searching is in
 //! `buffer_search.rs`; `lisp/buffers.el` adds what Emacs writes in Lisp
 //! (`with-temp-buffer`, `with-current-buffer`, `generate-new-buffer`,
-//! `fill-region`, ...).
+//! `how-many`, ...) and `lisp/fill.el` the filling functions.
 
 use std::sync::Arc;
 
@@ -837,7 +837,7 @@ fn skip_chars(interp: &mut Interp, args: &[Value], forward: bool) -> LResult {
     for class in &set.classes {
         match crate::interp::regex::Regex::new(&format!("[[:{class}:]]")) {
             Ok(re) => class_re.push(re),
-            Err(_) => return Err(interp.error(&format!("Invalid ISO C character class"))),
+            Err(_) => return Err(interp.error("Invalid ISO C character class")),
         }
     }
     let lim = if args[1].is_nil() { None } else { Some(check_pos(interp, args[1])?) };
