@@ -126,6 +126,20 @@ impl BufferState {
         }
     }
 
+    /// Replaces `from..to` (ordered, accessible) by `s` in one move of the
+    /// text after it: as `delete` then `insert_at` without advancing point
+    /// or markers at `from`.
+    pub fn replace(&mut self, from: usize, to: usize, s: &[char]) {
+        self.text.splice(from - 1..to - 1, s.iter().copied());
+        let (old, new) = (to - from, s.len());
+        let shift = |p: usize| if p >= to { p - old + new } else if p > from { from } else { p };
+        self.pt = shift(self.pt);
+        self.zv = shift(self.zv);
+        for m in self.markers.iter_mut().flatten() {
+            m.pos = shift(m.pos);
+        }
+    }
+
     /// A new internal marker at `pos`; its slot.
     pub fn add_marker(&mut self, pos: usize, advances: bool) -> usize {
         let m = Some(Marker { pos, advances });

@@ -202,8 +202,7 @@ pub(crate) fn replace_in_buffer(interp: &mut Interp, sub_start: usize, sub_end: 
     let buf = cur(interp);
     {
         let mut st = buf.lock();
-        st.delete(sub_start, sub_end);
-        st.insert_at(sub_start, &new, false);
+        st.replace(sub_start, sub_end, &new);
         st.pt = sub_start + new.len();
     }
     let newend = (sub_start + new.len()) as i64;
@@ -221,10 +220,16 @@ pub(crate) fn replace_in_buffer(interp: &mut Interp, sub_start: usize, sub_end: 
     Ok(Value::NIL)
 }
 
-/// The text of the current buffer from position 1 (for `replace-match`
-/// to read groups from) and its accessible bounds.
-pub(crate) fn buffer_text(interp: &mut Interp) -> (Vec<char>, usize, usize) {
+/// The part of the current buffer's text that the match data cover (for
+/// `replace-match` to read groups from: copying only it keeps a
+/// replacement loop linear), the position of its first character, and the
+/// accessible bounds.
+pub(crate) fn buffer_text(interp: &mut Interp) -> (Vec<char>, usize, usize, usize) {
     let buf = cur(interp);
     let st = buf.lock();
-    (st.text.clone(), st.begv, st.zv)
+    let (begv, zv) = (st.begv as i64, st.zv as i64);
+    let clamp = |p: i64| p.clamp(begv, zv);
+    let lo = interp.match_data.iter().flatten().map(|&(b, _)| clamp(b)).min().unwrap_or(begv);
+    let hi = interp.match_data.iter().flatten().map(|&(_, e)| clamp(e)).max().unwrap_or(begv).max(lo);
+    (st.text[lo as usize - 1..hi as usize - 1].to_vec(), lo as usize, st.begv, st.zv)
 }

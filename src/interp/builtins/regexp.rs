@@ -342,11 +342,12 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
             None => return Err(interp.wrong_type(sym::FIXNUMP, subexp)),
         }
     };
-    // The text the match data index: the string, or the buffer from
-    // position 1 (`offset`), whose accessible part bounds the groups.
+    // The text the match data index: the string, or the part of the buffer
+    // they cover, from position `offset`; the accessible part (or the
+    // string) bounds the groups.
     let (chars, offset, lo, hi) = if in_buffer {
-        let (text, begv, zv) = super::buffer_search::buffer_text(interp);
-        (text, 1, begv as i64, zv as i64)
+        let (text, first, begv, zv) = super::buffer_search::buffer_text(interp);
+        (text, first as i64, begv as i64, zv as i64)
     } else {
         let chars: Vec<char> = interp.heap.str(string).chars().collect();
         let n = chars.len() as i64;
