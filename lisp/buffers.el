@@ -120,6 +120,26 @@
 
 (defalias 'count-matches 'how-many)
 
+(defun insert-buffer-substring (buffer &optional start end)
+  "Insert before point a substring of the contents of BUFFER."
+  (insert (with-current-buffer buffer
+            (buffer-substring (or start (point-min)) (or end (point-max))))))
+
+(defun newline (&optional arg _interactive)
+  "Insert a newline (ARG of them)."
+  (insert (make-string (prefix-numeric-value arg) ?\n))
+  nil)
+
+(defun prefix-numeric-value (raw)
+  "Return numeric meaning of raw prefix argument RAW."
+  (cond ((null raw) 1) ((eq raw '-) -1) ((consp raw) (car raw)) (t raw)))
+
+(defun back-to-indentation ()
+  "Move point to the first non-whitespace character on this line."
+  (beginning-of-line 1)
+  (skip-chars-forward " \t" (line-end-position))
+  nil)
+
 ;; `print' and friends write to a buffer given as PRINTCHARFUN (or as
 ;; `standard-output'); `write-char' is one more of them.
 (defun write-char (char &optional printcharfun)

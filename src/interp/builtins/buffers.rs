@@ -40,6 +40,7 @@ pub const SUBRS: &[Subr] = &[
     Subr::f("buffer-substring-no-properties", 2, Some(2), buffer_substring),
     Subr::f("buffer-size", 0, Some(1), buffer_size),
     Subr::f("delete-region", 2, Some(2), delete_region),
+    Subr::f("delete-and-extract-region", 2, Some(2), delete_and_extract_region),
     Subr::f("delete-char", 1, Some(2), delete_char),
     Subr::f("erase-buffer", 0, Some(0), erase_buffer),
     Subr::f("char-after", 0, Some(1), char_after),
@@ -465,6 +466,19 @@ fn delete_region(interp: &mut Interp, args: &[Value]) -> LResult {
     let (from, to) = region(interp, args[0], args[1])?;
     cur(interp).lock().delete(from, to);
     Ok(Value::NIL)
+}
+
+/// `(delete-and-extract-region START END)`: the text deleted.
+fn delete_and_extract_region(interp: &mut Interp, args: &[Value]) -> LResult {
+    let (from, to) = region(interp, args[0], args[1])?;
+    let buf = cur(interp);
+    let s = {
+        let mut st = buf.lock();
+        let s = st.substring(from, to);
+        st.delete(from, to);
+        s
+    };
+    Ok(interp.make_string(&s))
 }
 
 /// `(delete-char N &optional KILLFLAG)`: N characters after point (before
