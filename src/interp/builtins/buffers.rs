@@ -806,12 +806,13 @@ impl SkipSet {
         let (mut chars, mut classes) = (Vec::new(), Vec::new());
         while i < cs.len() {
             let mut c = cs[i];
-            if c == '[' && cs.get(i + 1) == Some(&':') {
-                if let Some(end) = (i + 2..cs.len().saturating_sub(1)).find(|&k| cs[k] == ':' && cs[k + 1] == ']') {
-                    classes.push(cs[i + 2..end].iter().collect());
-                    i = end + 2;
-                    continue;
-                }
+            if c == '['
+                && cs.get(i + 1) == Some(&':')
+                && let Some(end) = (i + 2..cs.len().saturating_sub(1)).find(|&k| cs[k] == ':' && cs[k + 1] == ']')
+            {
+                classes.push(cs[i + 2..end].iter().collect());
+                i = end + 2;
+                continue;
             }
             if c == '\\' && i + 1 < cs.len() {
                 i += 1;
