@@ -173,6 +173,38 @@ fn dump_file_from_the_default_dump_and_from_a_loaded_dump() {
 }
 
 #[test]
+fn buffers_are_left_out_of_a_dump_unless_a_variable_holds_one() {
+    let home = Home::new();
+    let out = home.path("out.pdmp");
+    // Buffers the session made (and the current one) do not block a dump;
+    // what was computed in them does go in.
+    let lib = home.script(
+        "lib.el",
+        "(get-buffer-create \"kept\")\n(insert \"in scratch\")\n\
+         (defvar words (with-temp-buffer (insert \"a b c\") (goto-char 1) (count-matches \"[a-z]\")))\n",
+    );
+    let r = home.run(&["-l", s(&lib), "--dump-file", s(&out)]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("", "", 0));
+    // A start from it has an empty *scratch* and none of the session's buffers.
+    let r = home.run(&[
+        "--load-dump",
+        s(&out),
+        "--eval",
+        "(princ (list words (buffer-list) (buffer-string) (get-buffer \"kept\") (with-temp-buffer (insert \"x\") (buffer-string))))",
+    ]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.status), ("(3 (*scratch*)  nil x)", "", 0));
+    // A buffer a variable refers to is refused, named as a buffer.
+    let bad = home.path("bad.pdmp");
+    let r = home.run(&["--eval", "(defvar b (list (get-buffer-create \"held\")))", "--dump-file", s(&bad)]);
+    assert_eq!(r.status, 2);
+    assert_eq!(
+        r.stderr,
+        format!("minilisp: cannot write dump {}: cannot dump a host object: variable b -> car -> buffer #<buffer held>\n", s(&bad))
+    );
+    assert!(!bad.exists());
+}
+
+#[test]
 fn dump_file_is_not_written_when_the_actions_fail() {
     let home = Home::new();
     let out = home.path("out.pdmp");

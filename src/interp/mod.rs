@@ -13,6 +13,7 @@
 //! `self.stack.truncate(slot)`). Built-in arguments are already on the stack.
 //! `MINILISP_GC_STRESS=1` collects at every allocation to catch mistakes.
 
+pub mod buffer;
 pub mod builtins;
 pub mod equal;
 pub mod error;
@@ -115,6 +116,8 @@ pub struct Interp {
     /// `search_regs`): character bounds of each group, `None` when unset;
     /// empty before any search. Plain integers, so not a GC root.
     pub(crate) match_data: Vec<Option<(i64, i64)>>,
+    /// The buffers (see `buffer.rs`): rooted here, out of a dump's reach.
+    pub(crate) buffers: buffer::Buffers,
 }
 
 /// What `(pdumper-stats)` reports.
@@ -193,6 +196,7 @@ impl Interp {
             interrupt: Arc::new(AtomicBool::new(false)),
             stdout_last: '\0',
             match_data: Vec::new(),
+            buffers: buffer::Buffers::default(),
         }
     }
 
@@ -360,6 +364,9 @@ impl Interp {
             heap.mark(v);
         }
         for &v in self.handles.lock().values() {
+            heap.mark(v);
+        }
+        for v in self.buffers.roots() {
             heap.mark(v);
         }
         heap.mark(self.empty_string);

@@ -151,6 +151,10 @@ impl Printer<'_, '_> {
                 // Emacs prints `#<user-ptr ptr=0x... finalizer=0x...>`; we
                 // keep its prefix and show the type name instead of
                 // addresses, so the text is the same from run to run.
+                VecKind::HostObject if crate::interp::buffer::is_buffer(self.interp, v) => {
+                    let text = crate::interp::buffer::print_buffer(self.interp, v, self.escape).unwrap_or_default();
+                    self.out.push_str(&text);
+                }
                 VecKind::HostObject => {
                     self.out.push_str("#<user-ptr ");
                     self.out.push_str(heap.host_object(v).type_name);

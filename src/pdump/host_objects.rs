@@ -10,6 +10,7 @@
 //!
 //! ```text
 //! cannot dump a host object: variable my-db -> vector slot 2 -> host object my-db
+//! cannot dump a host object: variable b -> list element 1 -> buffer #<buffer *scratch*>
 //! ```
 //!
 //! A host object that only a Rust handle (or the root stack) keeps alive is
@@ -168,7 +169,13 @@ fn find_path(interp: &Interp) -> Option<String> {
     }
     edges.reverse();
     let mut parts = render(interp, &edges);
-    parts.push(format!("host object {}", heap.host_object(target).type_name));
+    // A buffer (a host object inside) is named as one: its text lives
+    // outside the heap, so no dump can carry it.
+    if crate::interp::buffer::is_buffer(interp, target) {
+        parts.push(format!("buffer {}", interp.prin1_to_string(target)));
+    } else {
+        parts.push(format!("host object {}", heap.host_object(target).type_name));
+    }
     Some(parts.join(" -> "))
 }
 
@@ -273,5 +280,24 @@ mod tests {
         let e = super::super::writer::dump_to_bytes(&mut lisp.m).err().unwrap();
         assert_eq!(e.message, "cannot dump a host object: variable v -> host object thing");
         drop(a);
+    }
+
+    /// Buffers live outside the dump's roots: ones that only the
+    /// interpreter keeps (the current buffer, *scratch*, any live buffer)
+    /// do not block a dump, and the loaded image has none of them; one
+    /// that a variable refers to is refused, named as a buffer.
+    #[test]
+    fn buffers_block_a_dump_only_when_a_variable_holds_one() {
+        let mut lisp = crate::Lisp::new().unwrap();
+        lisp.m.eval_str(r#"(progn (get-buffer-create "kept") (with-temp-buffer (insert "x")) (insert "in scratch"))"#).unwrap();
+        let bytes = super::super::writer::dump_to_bytes(&mut lisp.m).unwrap();
+        validate(&bytes, Level::Full).expect("valid");
+        lisp.m.eval_str(r#"(setq b (list 1 (get-buffer "kept")))"#).unwrap();
+        let e = super::super::writer::dump_to_bytes(&mut lisp.m).err().unwrap();
+        assert_eq!(e.kind, ErrorKind::HostObject);
+        assert_eq!(e.message, "cannot dump a host object: variable b -> list element 1 -> buffer #<buffer kept>");
+        // Once the variable lets go, the dump goes through again.
+        lisp.m.eval_str("(setq b nil)").unwrap();
+        assert!(super::super::writer::dump_to_bytes(&mut lisp.m).is_ok());
     }
 }

@@ -1,6 +1,8 @@
 //! Built-in functions, one module per area. Each module exports a
 //! `SUBRS` table; `ALL_SUBRS` fixes their order (and so the subr ids).
 
+pub mod buffer_search;
+pub mod buffers;
 pub mod core;
 pub mod load;
 pub mod lists;
@@ -31,6 +33,8 @@ pub const ALL_SUBRS: &[&[Subr]] = &[
     print::SUBRS,
     process::SUBRS,
     regexp::SUBRS,
+    buffers::SUBRS,
+    buffer_search::SUBRS,
 ];
 
 /// The Lisp prelude, evaluated in this order at boot (embedded so the
@@ -42,6 +46,8 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("pcase.el", include_str!("../../../lisp/pcase.el")),
     ("subr-x.el", include_str!("../../../lisp/subr-x.el")),
     ("seq.el", include_str!("../../../lisp/seq.el")),
+    ("buffers.el", include_str!("../../../lisp/buffers.el")),
+    ("fill.el", include_str!("../../../lisp/fill.el")),
     ("ert-autoloads.el", include_str!("../../../lisp/ert-autoloads.el")),
     ("rx-autoloads.el", include_str!("../../../lisp/rx-autoloads.el")),
 ];

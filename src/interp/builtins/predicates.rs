@@ -282,9 +282,10 @@ fn hash_table_p(interp: &mut Interp, args: &[Value]) -> LResult {
     Ok(Value::bool(interp.heap.is_hash_table(args[0])))
 }
 
-/// True for a host object (Emacs's `user-ptr`).
+/// True for a host object (Emacs's `user-ptr`), but not for a buffer
+/// (which minilisp carries in a host-object cell).
 fn user_ptrp(interp: &mut Interp, args: &[Value]) -> LResult {
-    Ok(Value::bool(interp.heap.is_host_object(args[0])))
+    Ok(Value::bool(interp.heap.is_host_object(args[0]) && !crate::interp::buffer::is_buffer(interp, args[0])))
 }
 
 fn eq(_: &mut Interp, args: &[Value]) -> LResult {

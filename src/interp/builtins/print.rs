@@ -37,6 +37,8 @@ enum Dest {
     Stderr,
     /// A function called with each character.
     Function(Value),
+    /// A buffer: the text is inserted at its point.
+    Buffer(Value),
 }
 
 /// Resolves PRINTCHARFUN (nil means `standard-output`).
@@ -55,6 +57,9 @@ fn dest(interp: &mut Interp, printcharfun: Value) -> Dest {
     if f.is_symbol() && interp.symbol_name(f) == "external-debugging-output" {
         return Dest::Stderr;
     }
+    if crate::interp::buffer::is_buffer(interp, f) {
+        return Dest::Buffer(f);
+    }
     Dest::Function(f)
 }
 
@@ -67,6 +72,18 @@ fn output(interp: &mut Interp, printcharfun: Value, text: &str) -> LResult<()> {
         }
         Dest::Stderr => {
             interp.write_stderr(text);
+            Ok(())
+        }
+        Dest::Buffer(b) => {
+            let buf = crate::interp::buffer::buffer_of(interp, b).expect("a buffer");
+            let mut st = buf.lock();
+            if !st.live() {
+                drop(st);
+                return Err(interp.error("Selecting deleted buffer"));
+            }
+            let chars: Vec<char> = text.chars().collect();
+            let pt = st.pt;
+            st.insert_at(pt, &chars, true);
             Ok(())
         }
         Dest::Function(f) => {

@@ -1,6 +1,7 @@
 //! Regexp built-ins on strings: `string-match`, the match data
 //! (`match-beginning`, `match-end`, `match-data`, `set-match-data`),
-//! `replace-match` on a string, `regexp-quote`.
+//! `replace-match` (on a string, or on the buffer after a buffer search:
+//! `buffer_search.rs`), `regexp-quote`.
 //!
 //! The engine is [`crate::interp::regex`]; `lisp/regexp.el` builds
 //! `save-match-data`, `match-string`, `replace-regexp-in-string` and
@@ -97,7 +98,7 @@ pub(crate) fn search_groups(
 }
 
 /// Turns an engine error into Emacs's: `quit`, or the overflow error.
-fn match_error(interp: &mut Interp, e: MatchError) -> crate::interp::Flow {
+pub(crate) fn match_error(interp: &mut Interp, e: MatchError) -> crate::interp::Flow {
     match e {
         MatchError::Interrupted => match interp.maybe_quit() {
             Err(f) => f,
@@ -181,6 +182,7 @@ pub(crate) fn store_match_data(interp: &mut Interp, groups: &[Option<(usize, usi
     let mut data: Vec<Option<(i64, i64)>> = groups.iter().map(|g| g.map(|(b, e)| (b as i64, e as i64))).collect();
     data.resize(data.len().max(interp.match_data.len()), None);
     interp.match_data = data;
+    interp.buffers.last_searched = Value::NIL;
 }
 
 fn string_match(interp: &mut Interp, args: &[Value]) -> LResult {
@@ -217,9 +219,12 @@ fn match_end(interp: &mut Interp, args: &[Value]) -> LResult {
 }
 
 /// `(match-data &optional INTEGERS REUSE RESEAT)`: string searches give
-/// integers; REUSE, a list, is filled in (and the rest set to nil).
+/// integers; REUSE, a list, is filled in (and the rest set to nil). After
+/// a buffer search, INTEGERS adds the buffer at the end, as in Emacs
+/// (which gives markers without INTEGERS; minilisp has none).
 fn match_data(interp: &mut Interp, args: &[Value]) -> LResult {
     let reuse = args[1];
+    let buffer = interp.buffers.last_searched;
     let mut len = 0;
     let mut items = Vec::with_capacity(2 * interp.match_data.len());
     for (i, g) in interp.match_data.iter().enumerate() {
@@ -236,6 +241,9 @@ fn match_data(interp: &mut Interp, args: &[Value]) -> LResult {
         }
     }
     items.truncate(len);
+    if !args[0].is_nil() && !buffer.is_nil() {
+        items.push(buffer);
+    }
     if !reuse.is_cons() {
         return Ok(interp.list(&items));
     }
@@ -262,8 +270,14 @@ fn set_match_data(interp: &mut Interp, args: &[Value]) -> LResult {
         return Err(interp.wrong_type(sym::LISTP, list));
     }
     let mut data: Vec<Option<(i64, i64)>> = Vec::new();
+    let mut buffer = Value::NIL;
     while list.is_cons() {
         let from = interp.heap.car(list);
+        // `(match-data t)` ends with the buffer searched.
+        if crate::interp::buffer::is_buffer(interp, from) {
+            buffer = from;
+            break;
+        }
         if from.is_nil() {
             data.push(None);
             list = interp.heap.cdr(list);
@@ -284,6 +298,7 @@ fn set_match_data(interp: &mut Interp, args: &[Value]) -> LResult {
     }
     data.resize(data.len().max(interp.match_data.len()), None);
     interp.match_data = data;
+    interp.buffers.last_searched = buffer;
     Ok(Value::NIL)
 }
 
@@ -307,10 +322,10 @@ fn char_range(chars: &[char], from: i64, to: i64) -> String {
 fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
     let (newtext, fixedcase, literal, string, subexp) = (args[0], args[1], args[2], args[3], args[4]);
     check_string(interp, newtext)?;
-    if string.is_nil() {
-        return Err(interp.error("replace-match on a buffer: minilisp has no buffers"));
+    let in_buffer = string.is_nil();
+    if !in_buffer {
+        check_string(interp, string)?;
     }
-    check_string(interp, string)?;
     let num_regs = interp.match_data.len();
     if num_regs == 0 {
         return Err(interp.error("\u{2018}replace-match\u{2019} called before any match found"));
@@ -327,9 +342,19 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
             None => return Err(interp.wrong_type(sym::FIXNUMP, subexp)),
         }
     };
-    let chars: Vec<char> = interp.heap.str(string).chars().collect();
+    // The text the match data index: the string, or the part of the buffer
+    // they cover, from position `offset`; the accessible part (or the
+    // string) bounds the groups.
+    let (chars, offset, lo, hi) = if in_buffer {
+        let (text, first, begv, zv) = super::buffer_search::buffer_text(interp);
+        (text, first as i64, begv as i64, zv as i64)
+    } else {
+        let chars: Vec<char> = interp.heap.str(string).chars().collect();
+        let n = chars.len() as i64;
+        (chars, 0, 0, n)
+    };
     let (sub_start, sub_end) = match interp.match_data[sub] {
-        Some((b, e)) if b >= 0 && b <= e && e as usize <= chars.len() => (b, e),
+        Some((b, e)) if b >= lo && b <= e && e <= hi => (b, e),
         Some((b, e)) => return Err(interp.args_out_of_range(Value::fixnum(b), Value::fixnum(e))),
         None => {
             let msg = interp.make_string("replace-match subexpression does not exist");
@@ -348,7 +373,7 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
         let (mut some_multiletter_word, mut some_lowercase, mut some_nonuppercase_initial, mut some_uppercase) =
             (false, false, false, false);
         let mut prevc = '\n' as u32;
-        for &ch in &chars[sub_start as usize..sub_end as usize] {
+        for &ch in &chars[(sub_start - offset) as usize..(sub_end - offset) as usize] {
             let c = ch as u32;
             let prev_word = syntax_class(prevc) == b'w';
             if lowercasep(c) {
@@ -378,8 +403,6 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
             Action::NoChange
         };
     }
-    let before = char_range(&chars, 0, sub_start);
-    let after = char_range(&chars, sub_end, chars.len() as i64);
     let nt: Vec<char> = interp.heap.str(newtext).chars().collect();
     let mut text = String::new();
     if literal.is_nil() {
@@ -397,21 +420,22 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
             i += 1;
             match d {
                 '&' => {
-                    text.push_str(&char_range(&chars, sub_start, sub_end));
+                    text.push_str(&char_range(&chars, sub_start - offset, sub_end - offset));
                 }
                 '1'..='9' => {
                     let g = d as usize - '0' as usize;
                     if let Some(Some((b, e))) = interp.match_data.get(g).copied()
                         && b >= 0
                     {
-                        if b > e || e as usize > chars.len() {
+                        if b > e || b < lo || e > hi {
                             return Err(interp.args_out_of_range3(string, Value::fixnum(b), Value::fixnum(e)));
                         }
-                        text.push_str(&char_range(&chars, b, e));
+                        text.push_str(&char_range(&chars, b - offset, e - offset));
                     }
                 }
                 '\\' => text.push('\\'),
-                '?' => {
+                // Kept in a string; in a buffer Emacs refuses it.
+                '?' if !in_buffer => {
                     text.push('\\');
                     text.push('?');
                 }
@@ -426,6 +450,11 @@ fn replace_match(interp: &mut Interp, args: &[Value]) -> LResult {
         Action::CapInitial => casify_str(&text, CaseAction::CapitalizeUp),
         Action::NoChange => text,
     };
+    if in_buffer {
+        return super::buffer_search::replace_in_buffer(interp, sub_start as usize, sub_end as usize, &text);
+    }
+    let before = char_range(&chars, 0, sub_start);
+    let after = char_range(&chars, sub_end, chars.len() as i64);
     let out = format!("{before}{text}{after}");
     Ok(interp.make_string(&out))
 }

@@ -21,7 +21,7 @@
 //!   so far), alternation `\|`, back references `\1`..`\9`.
 //! - `\w \W` (word syntax), `\sC \SC` (syntax class C, `-` or space for
 //!   whitespace), `\cC \CC` (categories: only approximated, see below).
-//! - Anchors `` \` \' \= `` (`\=`, point, never matches in a string), `\b \B
+//! - Anchors `` \` \' \= `` (`\=` matches at point in a buffer, never in a string), `\b \B
 //!   \< \> \_< \_>`, and `^ $`.
 //! - Context rules: `^` is an anchor only at the start of the pattern or
 //!   after `\(`, `\(?:`, `\|` (elsewhere literal); `$` only at the end or
@@ -66,8 +66,13 @@
 //! Case folding (`case-fold-search`) compares characters through Emacs's
 //! canonical case table (`downcase (upcase (downcase c))`).
 //!
+//! Buffers search the same way ([`Regex::search_span`]): start positions in
+//! either direction, a `stop` beyond which nothing is consumed (a search
+//! bound, or point for a backward search) while anchors still see the
+//! text after it, and point for `\=`.
+//!
 //! Not modelled: character categories (`\cC` matches any character and
-//! `\CC` none), syntax-table text properties, and buffers.
+//! `\CC` none) and syntax-table text properties.
 
 use crate::interp::unicode::{
     alphabeticp, alphanumericp, blankp, downcase_char, graphicp, lowercasep, printablep, syntax_class,
@@ -732,6 +737,17 @@ impl TextChar for char {
     }
 }
 
+/// The start positions and limits of a search: starts from `first` to
+/// `last` (inclusive, either direction), no character consumed at or after
+/// `stop`, `\=` matching at `point`.
+#[derive(Copy, Clone, Debug)]
+pub struct Span {
+    pub first: usize,
+    pub last: usize,
+    pub stop: usize,
+    pub point: Option<usize>,
+}
+
 /// One entry of the backtrack stack.
 enum Job {
     /// Resume at instruction `.0`, position `.1`.
@@ -750,6 +766,11 @@ enum Job {
 /// Per-search scratch state.
 struct Run<'t, T> {
     text: &'t [T],
+    /// Characters at or after `stop` are never consumed (a search bound),
+    /// though anchors still see them, as in Emacs's `re_match_2`.
+    stop: usize,
+    /// Where `\=` matches (point, in a buffer).
+    point: Option<usize>,
     fold: bool,
     caps: Vec<Option<usize>>,
     loops: Vec<Option<usize>>,
@@ -821,24 +842,32 @@ impl Regex {
         }
         // `\`` at the front: only position 0 can match.
         let last = if self.anchored { 0 } else { n };
-        self.search_range(text, start, last, fold, quit)
-    }
-
-    #[allow(dead_code)] // for tests and the buffer functions to come
-    /// A match that starts exactly at `pos` (Emacs's `looking-at`).
-    pub fn match_at<T: TextChar>(&self, text: &[T], pos: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
-        if pos > text.len() {
+        if start > last {
             return Ok(None);
         }
-        self.search_range(text, pos, pos, fold, quit)
+        self.search_range(text, Span { first: start, last, stop: n, point: None }, fold, quit)
     }
 
-    fn search_range<T: TextChar>(&self, text: &[T], start: usize, last: usize, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
+    /// A buffer search (Emacs's `re_search_2`): tries start positions from
+    /// `span.first` to `span.last` in that order (descending for a
+    /// backward search), consuming no character at or after `span.stop`.
+    pub fn search_span<T: TextChar>(&self, text: &[T], span: Span, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
+        let n = text.len();
+        if span.first > n || span.last > n || span.stop > n {
+            return Ok(None);
+        }
+        self.search_range(text, span, fold, quit)
+    }
+
+    fn search_range<T: TextChar>(&self, text: &[T], span: Span, fold: bool, quit: &mut dyn FnMut() -> bool) -> Result<Option<Groups>, MatchError> {
         let n = text.len();
         let plen = self.prog.len();
+        let start = span.first.min(span.last);
         let memo = !self.backrefs && plen.saturating_mul(n - start + 1) <= MAX_MEMO_BITS;
         let mut run = Run {
             text,
+            stop: span.stop,
+            point: span.point,
             fold,
             caps: vec![None; 2 * self.ngroups],
             loops: vec![None; self.nloops],
@@ -848,7 +877,9 @@ impl Regex {
             steps: 0,
             stack: Vec::new(),
         };
-        for s in start..=last {
+        let starts: Box<dyn Iterator<Item = usize>> =
+            if span.first <= span.last { Box::new(span.first..=span.last) } else { Box::new((span.last..=span.first).rev()) };
+        for s in starts {
             run.caps.iter_mut().for_each(|c| *c = None);
             run.loops.iter_mut().for_each(|c| *c = None);
             if self.run(&mut run, s, quit)? {
@@ -907,7 +938,8 @@ impl Regex {
 
     fn run<T: TextChar>(&self, r: &mut Run<T>, start: usize, quit: &mut dyn FnMut() -> bool) -> Result<bool, MatchError> {
         let text = r.text;
-        let n = text.len();
+        let n = r.stop;
+        let point = r.point;
         let fold = r.fold;
         r.stack.clear();
         r.stack.push(Job::Thread(0, start));
@@ -1010,7 +1042,7 @@ impl Regex {
                         pc += 1;
                     }
                     Inst::Assert(a) => {
-                        if self.check(a, text, pos) {
+                        if self.check(a, text, pos, point) {
                             pc += 1;
                         } else {
                             break;
@@ -1041,7 +1073,7 @@ impl Regex {
         Ok(false)
     }
 
-    fn check<T: TextChar>(&self, a: Assert, text: &[T], pos: usize) -> bool {
+    fn check<T: TextChar>(&self, a: Assert, text: &[T], pos: usize, point: Option<usize>) -> bool {
         let n = text.len();
         let prev = if pos > 0 { Some(text[pos - 1].code()) } else { None };
         let next = text.get(pos).map(|c| c.code());
@@ -1051,7 +1083,7 @@ impl Regex {
             Assert::LineEnd => pos == n || next == Some('\n' as u32),
             Assert::TextStart => pos == 0,
             Assert::TextEnd => pos == n,
-            Assert::Point => false,
+            Assert::Point => point == Some(pos),
             Assert::WordBound => bound,
             Assert::NotWordBound => !bound,
             Assert::WordStart => next.is_some_and(is_word) && !prev.is_some_and(is_word),

@@ -2,8 +2,6 @@
 ;; Generated from the README examples of Debian's elpa-s 1.12.0 by
 ;; `python3 scripts/check-elpa.py --keep DIR` (docs/libraries.md); the
 ;; package must be installed (scripts/test.sh installs it).
-;; Left out: s-word-wrap, s-split-up-to and s-count-matches (they need
-;; buffers: with-temp-buffer).
 (add-to-list 'load-path "/usr/share/emacs/site-lisp/elpa-src/dash-2.19.1")
 (add-to-list 'load-path "/usr/share/emacs/site-lisp/elpa-src/s-1.12.0")
 (require 's)
@@ -25,6 +23,9 @@
 (ex 10 (quote (s-chomp "some newlines\n\n")))
 (ex 11 (quote (s-collapse-whitespace "only   one space   please")))
 (ex 12 (quote (s-collapse-whitespace "collapse \n all \t sorts of \r whitespace")))
+(ex 13 (quote (s-word-wrap 10 "This is too long")))
+(ex 14 (quote (s-word-wrap 10 "This is way way too long")))
+(ex 15 (quote (s-word-wrap 10 "It-wraps-words-but-does-not-break-them")))
 (ex 16 (quote (s-center 5 "a")))
 (ex 17 (quote (s-center 5 "ab")))
 (ex 18 (quote (s-center 1 "abc")))
@@ -80,6 +81,9 @@
 (ex 68 (quote (s-split "|" "a|bc|12|3")))
 (ex 69 (quote (s-split ":" "a,c,d")))
 (ex 70 (quote (s-split "\n" "z\nefg\n")))
+(ex 71 (quote (s-split-up-to "\\s-*-\\s-*" "Author - Track-number-one" 1)))
+(ex 72 (quote (s-split-up-to "\\s-*-\\s-*" "Author - Track-number-one" 2)))
+(ex 73 (quote (s-split-up-to "|" "foo||bar|baz|qux" 3 t)))
 (ex 74 (quote (s-join "+" '("abc" "def" "ghi"))))
 (ex 75 (quote (s-join "\n" '("abc" "def" "ghi"))))
 (ex 76 (quote (s-equals? "abc" "ABC")))
@@ -148,6 +152,9 @@
 (ex 139 (quote (let ((x 1)) (s-lex-format "x is ${x}"))))
 (ex 140 (quote (let ((str1 "this") (str2 "that")) (s-lex-format "${str1} and ${str2}"))))
 (ex 141 (quote (let ((foo "Hello\\nWorld")) (s-lex-format "${foo}"))))
+(ex 142 (quote (s-count-matches "a" "aba")))
+(ex 143 (quote (s-count-matches "a" "aba" 0 2)))
+(ex 144 (quote (s-count-matches "\\w\\{2\\}[0-9]+" "ab1bab2frobinator")))
 (ex 145 (quote (s-wrap "foo" "\"")))
 (ex 146 (quote (s-wrap "foo" "(" ")")))
 (ex 147 (quote (s-wrap "foo" "bar")))

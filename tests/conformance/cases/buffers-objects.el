@@ -1,0 +1,58 @@
+;;; -*- lexical-binding: t -*-
+;; Buffer objects: the initial *scratch*, printing, names, killing.
+(print (current-buffer))
+(princ (current-buffer)) (terpri)
+(print (format "%s|%S" (current-buffer) (current-buffer)))
+(print (list (type-of (current-buffer)) (bufferp (current-buffer)) (bufferp "*scratch*")
+             (user-ptrp (current-buffer)) (buffer-name) (buffer-live-p (current-buffer))))
+(print (eq (current-buffer) (get-buffer "*scratch*")))
+(print (get-buffer "no such buffer"))
+(let* ((a (get-buffer-create "alpha"))
+       (a2 (get-buffer-create "alpha"))
+       (b (generate-new-buffer "alpha")))
+  (print (list a (eq a a2) b (buffer-name b)
+               (generate-new-buffer-name "alpha")
+               (generate-new-buffer-name "alpha" "alpha<3>")
+               (generate-new-buffer-name "fresh")))
+  (print (eq (get-buffer a) a))
+  (with-current-buffer a
+    (insert "in alpha")
+    (print (list (current-buffer) (buffer-string))))
+  (print (current-buffer))
+  (print (with-current-buffer "alpha" (buffer-size)))
+  (save-current-buffer
+    (set-buffer b)
+    (print (current-buffer))
+    (save-current-buffer
+      (set-buffer a)
+      (print (current-buffer)))
+    (print (current-buffer))
+    (print (kill-buffer b))
+    (print (list b (buffer-name b) (buffer-live-p b) (bufferp b) (kill-buffer b)))
+    (print (buffer-live-p (current-buffer))))
+  (print (current-buffer))
+  (print (condition-case e (set-buffer b) (error e)))
+  (print (condition-case e (with-current-buffer b (point)) (error e)))
+  (print (condition-case e (buffer-size b) (error e)))
+  (print (kill-buffer "alpha"))
+  (print (get-buffer "alpha")))
+(print (condition-case e (set-buffer "nonexistent") (error e)))
+(print (condition-case e (kill-buffer "nonexistent") (error e)))
+(print (condition-case e (get-buffer 12) (error e)))
+(print (condition-case e (get-buffer-create "") (error e)))
+(print (condition-case e (buffer-name "x") (error e)))
+(print (condition-case e (set-buffer 'foo) (error e)))
+;; Killing a buffer that is not current leaves the current one alone.
+(let ((tmp (get-buffer-create "tmp")))
+  (save-current-buffer
+    (kill-buffer tmp))
+  (print (list (buffer-live-p tmp) (buffer-name (current-buffer)))))
+;; with-temp-buffer kills its buffer even on a non-local exit.
+(let (inner)
+  (print (catch 'out
+           (with-temp-buffer
+             (setq inner (current-buffer))
+             (insert "x")
+             (throw 'out (buffer-string)))))
+  (print (list inner (buffer-live-p inner) (current-buffer))))
+(print (with-temp-buffer (list (buffer-name) (bufferp (current-buffer)))))
