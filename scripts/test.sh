@@ -18,6 +18,11 @@ if [ ! -d "$elpa/dash-2.19.1" ] || [ ! -d "$elpa/s-1.12.0" ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends elpa-dash elpa-s >/dev/null
 fi
+# Lints first: it fails fast. The same profile as the tests, so build
+# scripts and proc macros are built once for both. Among the lints, every
+# `unsafe` block must carry a `// SAFETY:` comment (src/lib.rs).
+echo "== clippy (all targets, warnings are errors)"
+cargo clippy --release --all-targets -- -D warnings
 # Verification records of the dumps tests load in-process go to a private
 # directory, not the user's cache (tests of the default location unset it).
 records=$(mktemp -d)

@@ -7,6 +7,9 @@
 //! process being theirs (its resident set, the dump's preferred address
 //! being free, process-wide settings): those live in `tests/own_process/`.
 
+// As in the library: every `unsafe` block says why it is sound.
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 mod cli;
 mod compile_fail;
 mod conformance;
