@@ -6,24 +6,30 @@ mod common;
 use minilisp::Lisp;
 
 fn main() {
+    let mut c = common::criterion();
+    let mut g = common::group(&mut c, "gc", 5);
     let mut lisp = Lisp::new().expect("boot");
     let n = 1_000_000;
     // A flat list of a million conses, kept live by its handle.
     let list = lisp.eval(&format!("(make-list {n} 1)")).expect("make-list");
-    let s = common::measure("full GC, 1M live conses (flat list)", 21, || {
+    let flat = common::bench(&mut g, "full GC, 1M live conses (flat list)", 21, || {
         lisp.gc();
     });
-    println!("  => {:.2} ms per million live conses", s.median.as_secs_f64() * 1e3);
     drop(list);
     // A million conses each holding the previous one in its car.
     let nested = lisp
         .eval(&format!("(let (x) (dotimes (_ {n}) (setq x (cons x nil))) x)"))
         .expect("nested conses");
-    common::measure("full GC, 1M live conses (nested in car)", 21, || {
+    common::bench(&mut g, "full GC, 1M live conses (nested in car)", 21, || {
         lisp.gc();
     });
     drop(nested);
-    common::measure("full GC, booted prelude only", 51, || {
+    common::bench(&mut g, "full GC, booted prelude only", 51, || {
         lisp.gc();
     });
+    g.finish();
+    c.final_summary();
+    if let Some(m) = flat.median() {
+        println!("full GC of a flat list: {:.2} ms per million live conses (median)", m * 1e3);
+    }
 }

@@ -6,12 +6,16 @@ mod common;
 use minilisp::Lisp;
 
 fn main() {
+    let mut c = common::criterion();
+    let mut g = common::slow_group(&mut c, "interp", 5);
     let mut lisp = Lisp::new().expect("boot");
     lisp.load_source(include_str!("lisp/fib.el"), "fib.el").expect("load fib.el");
-    common::measure("fib 25 (interpreted)", 11, || {
+    common::bench(&mut g, "fib 25 (interpreted)", 11, || {
         lisp.eval("(fib 25)").expect("fib");
     });
-    common::measure("boot from prelude sources", 11, || {
+    common::bench(&mut g, "boot from prelude sources", 11, || {
         Lisp::new().expect("boot");
     });
+    g.finish();
+    c.final_summary();
 }

@@ -1,6 +1,12 @@
 //! Dumper speed: writing, loading (verifying / by record), snapshot clones
 //! against booting from source, a library-shaped workload from its dump
 //! against loading it from source, and a collection right after loading.
+//!
+//! The repeated operations are criterion benchmarks (group `pdump` for the
+//! prelude and the library, `pdump N MB heap` for each large heap); the
+//! one-shot timings (building a heap, writing its dump) and the derived
+//! numbers (speed-ups, GB/s, the clone against building the heap) are
+//! printed as lines starting with `=>` next to them.
 
 mod common;
 
@@ -11,26 +17,30 @@ use minilisp::Lisp;
 use minilisp::pdump::{self, LoadOptions, Snapshot, Verify};
 
 fn main() {
+    let mut c = common::criterion();
     let dir = std::env::temp_dir().join(format!("minilisp-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
 
+    let mut g = common::slow_group(&mut c, "pdump", 5);
     // Snapshot clones of the booted prelude vs booting it.
-    let boot = common::measure("boot from prelude sources", 21, || {
+    let boot = common::bench(&mut g, "boot from prelude sources", 21, || {
         Lisp::new().unwrap();
     });
     let mut booted = Lisp::new().unwrap();
     let snap = Snapshot::take(&mut booted).unwrap();
-    let clone = common::measure("clone from snapshot (booted prelude)", 201, || {
+    let clone = common::bench(&mut g, "clone from snapshot (booted prelude)", 201, || {
         snap.instantiate().unwrap();
     });
-    println!("  => clone is {:.0}x faster than boot", boot.median.as_secs_f64() / clone.median.as_secs_f64());
+    if let (Some(boot), Some(clone)) = (boot.median(), clone.median()) {
+        println!("  => clone is {:.0}x faster than boot", boot / clone);
+    }
 
     // A library-shaped workload.
     let lib = heaps::library_program(3000);
     let lib_path = dir.join("lib.el");
     std::fs::write(&lib_path, &lib).unwrap();
     let load_form = format!("(load {:?} nil t)", lib_path.to_string_lossy());
-    let src = common::measure("library (3000 defuns + tables) from source", 5, || {
+    let src = common::bench(&mut g, "library (3000 defuns + tables) from source", 10, || {
         let mut i = Lisp::new().unwrap();
         i.eval(&load_form).unwrap();
     });
@@ -40,15 +50,18 @@ fn main() {
     pdump::dump_to_file(&mut i, &lib_dump).unwrap();
     // The first load verifies; later ones reuse what this process verified.
     pdump::load_file(&lib_dump, LoadOptions { verify: Verify::Always, ..Default::default() }).unwrap();
-    let from_dump = common::measure("library from its dump (verified before)", 21, || {
+    let from_dump = common::bench(&mut g, "library from its dump (verified before)", 21, || {
         let mut l = pdump::load_file(&lib_dump, LoadOptions::default()).unwrap();
         l.eval("(lib-fn-2999 1 2)").unwrap();
     });
-    println!(
-        "  => dump start is {:.0}x faster than source ({} bytes)",
-        src.median.as_secs_f64() / from_dump.median.as_secs_f64(),
-        std::fs::metadata(&lib_dump).unwrap().len()
-    );
+    if let (Some(src), Some(from_dump)) = (src.median(), from_dump.median()) {
+        println!(
+            "  => dump start is {:.0}x faster than source ({} bytes)",
+            src / from_dump,
+            std::fs::metadata(&lib_dump).unwrap().len()
+        );
+    }
+    g.finish();
 
     // Large heaps: write and load throughput, clones, GC after load.
     for mb in [1usize, 10, 100] {
@@ -72,36 +85,42 @@ fn main() {
             summary.relocations,
             size / secs
         );
+        let gb_per_s = |s: &common::Samples| s.median().map(|m| size / 1e3 / m);
+        let mut g = common::slow_group(&mut c, &format!("pdump {mb} MB heap"), 5);
         let snap = Snapshot::take(&mut i).unwrap();
         drop(i);
-        let s = common::measure(&format!("  clone a snapshot of the {mb} MB heap"), 11, || {
+        let s = common::bench(&mut g, "clone a snapshot", 11, || {
             snap.instantiate().unwrap();
         });
-        println!(
-            "    => {:.2} GB/s of image; {:.2}% of building the heap by evaluation",
-            size / 1e3 / s.median.as_secs_f64(),
-            100.0 * s.median.as_secs_f64() / build
-        );
+        if let (Some(rate), Some(m)) = (gb_per_s(&s), s.median()) {
+            println!("    => {rate:.2} GB/s of image; {:.2}% of building the heap by evaluation", 100.0 * m / build);
+        }
         drop(snap);
-        let s = common::measure(&format!("  load {mb} MB dump, full verification, preferred address"), 5, || {
+        let s = common::bench(&mut g, "load, full verification, preferred address", 10, || {
             pdump::load_file(&path, LoadOptions { verify: Verify::Always, ..Default::default() }).unwrap();
         });
-        println!("    => {:.2} GB/s", size / 1e3 / s.median.as_secs_f64());
+        if let Some(rate) = gb_per_s(&s) {
+            println!("    => {rate:.2} GB/s");
+        }
         {
             // While this one holds the preferred address, loads relocate.
             let _holder = pdump::load_file(&path, LoadOptions::default()).unwrap();
-            let s = common::measure(&format!("  load {mb} MB dump, full verification, relocating"), 5, || {
+            let s = common::bench(&mut g, "load, full verification, relocating", 10, || {
                 pdump::load_file(&path, LoadOptions { verify: Verify::Always, ..Default::default() }).unwrap();
             });
-            println!("    => {:.2} GB/s", size / 1e3 / s.median.as_secs_f64());
+            if let Some(rate) = gb_per_s(&s) {
+                println!("    => {rate:.2} GB/s");
+            }
         }
-        common::measure(&format!("  load {mb} MB dump again (verified before)"), 5, || {
+        common::bench(&mut g, "load again (verified before)", 10, || {
             pdump::load_file(&path, LoadOptions::default()).unwrap();
         });
         let mut l = pdump::load_file(&path, LoadOptions::default()).unwrap();
-        common::measure(&format!("  full GC right after loading {mb} MB"), 11, || {
+        common::bench(&mut g, "full GC right after loading", 11, || {
             l.gc();
         });
+        g.finish();
     }
     let _ = std::fs::remove_dir_all(&dir);
+    c.final_summary();
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Memcheck over the code that uses `unsafe`: the collector's unit tests,
-# the dump round trips (tests/pdump.rs, tests/pdump_mutation.rs), the soak
-# test's rounds (tests/soak.rs, 30 of them) and a
+# the dump round trips (tests/it/pdump.rs, tests/it/pdump_mutation.rs,
+# tests/own_process/pdump.rs), the soak test's rounds
+# (tests/own_process/soak.rs, 30 of them) and a
 # command-line dump/load round trip (boot, dump, map at the preferred
 # address, map elsewhere and relocate). Release build with its debug line
 # tables (profile.release has debug = 1). About 2 minutes.
@@ -26,7 +27,7 @@ leaks=definite
 
 echo "== building (release, with debug line tables)"
 cargo build --release --bin minilisp
-json=$(cargo test --release --no-run --message-format=json --lib --test pdump --test pdump_mutation --test soak --test embedding --test host_objects 2>/dev/null)
+json=$(cargo test --release --no-run --message-format=json --lib --test it --test own_process 2>/dev/null)
 # The test executable of the target of kind KIND (lib, test) named NAME.
 exe() {
     grep '"reason":"compiler-artifact"' <<<"$json" | grep "\"kind\":\[\"$1\"\],[^}]*\"name\":\"$2\"" |
@@ -58,20 +59,21 @@ run() {
 
 echo "== memcheck"
 run gc-unit-tests - "$(exe lib minilisp)" gc:: --test-threads=1
-run tests-pdump - "$(exe test pdump)" --test-threads=1
+run tests-pdump - "$(exe test it)" pdump:: --test-threads=1
+run tests-pdump-own-process - "$(exe test own_process)" pdump::
 # The embedding API: handles across collections, a handle used with another
 # interpreter after its own is dropped, host functions, dumps and clones.
-run tests-embedding - "$(exe test embedding)" --test-threads=1
+run tests-embedding - "$(exe test it)" embedding:: --test-threads=1
 # Host objects: finalizers run by the sweep and by the heap's drop.
-run tests-host_objects - "$(exe test host_objects)" --test-threads=1
+run tests-host_objects - "$(exe test it)" host_objects:: --test-threads=1
 # mutations_under_gc_stress collects at every allocation: 100 s under memcheck.
 skip=(--skip mutations_under_gc_stress)
 [ "${VALGRIND_ALL:-0}" = 1 ] && skip=()
-run tests-pdump_mutation - "$(exe test pdump_mutation)" --test-threads=1 "${skip[@]}"
+run tests-pdump_mutation - "$(exe test it)" pdump_mutation:: --test-threads=1 "${skip[@]}"
 # The soak test's rounds (three interpreters from one dump mutating dumped
 # structure) for its minimum of 30 rounds each; its RSS check is off
 # (memcheck's quarantine of freed blocks grows the resident set).
-VG_ENV="MINILISP_SOAK_SECS=1 MINILISP_SOAK_RSS=0" run tests-soak - "$(exe test soak)"
+VG_ENV="MINILISP_SOAK_SECS=1 MINILISP_SOAK_RSS=0" run tests-soak - "$(exe test own_process)" soak::
 
 # The command line: boot from the prelude, build hash tables, bignums,
 # floats, strings and a long list, collect, dump; load it at the preferred

@@ -3,6 +3,8 @@
 //! The binary is thin: argument parsing, driving the library's `Interp`,
 //! and printing live in `cli/`; see `minilisp --help`.
 
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use minilisp::cli;
 
 /// The interpreter thread's stack. The evaluator grows its stack on demand,

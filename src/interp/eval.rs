@@ -305,14 +305,14 @@ impl Interp {
     pub fn expand_macro_call(&mut self, expander: Value, args: Value) -> LResult {
         list_length(self, args)?; // Emacs applies the expander with `Fapply`
         let base = self.push_root(expander);
-        let r = (|| {
+        let r = {
             let mut a = args;
             while a.is_cons() {
                 self.stack.push(self.car(a));
                 a = self.cdr(a);
             }
             self.call_on_stack(base)
-        })();
+        };
         self.stack.truncate(base);
         r
     }

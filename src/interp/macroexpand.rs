@@ -412,14 +412,14 @@ impl Interp {
         let r = self.catch_error(|interp| {
             let base = interp.push_root(handler);
             interp.stack.push(form);
-            let r = (|| {
+            let r = {
                 let mut a = interp.heap.cdr(form);
                 while a.is_cons() {
                     interp.stack.push(interp.heap.car(a));
                     a = interp.heap.cdr(a);
                 }
                 interp.call_on_stack(base)
-            })();
+            };
             interp.stack.truncate(base);
             r
         })?;

@@ -232,6 +232,7 @@ impl Interp {
 
     /// Turns an escaped non-local exit into a `LispError` and resets the
     /// evaluator state so the interpreter can go on.
+    #[allow(clippy::wrong_self_convention)] // converts `r`, not `self`, and resets `self`: needs `&mut`
     pub fn to_lisp_error(&mut self, r: LResult) -> Result<Value, LispError> {
         match r {
             Ok(v) => Ok(v),

@@ -644,6 +644,7 @@ mod tests {
             i.push_root(v);
             v
         };
+        #[allow(clippy::approx_constant)] // a value to round, not meant as π
         let a = [f(&mut i, 1.125), f(&mut i, 3.14159), f(&mut i, -3.14159), f(&mut i, 2.0)];
         assert_eq!(fmt(&mut i, "%.2f %10.3f| %010.3f| %#.0f", &a), "1.12      3.142| -00003.142| 2.");
         let b = [f(&mut i, 1234.5), f(&mut i, 1234.5), f(&mut i, 1.5), f(&mut i, f64::INFINITY)];

@@ -3,7 +3,7 @@
 //! through the very harness code the fuzz targets run (fuzz/src/lib.rs is
 //! included below) and asserts a clean error or result.
 
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../fuzz/src/lib.rs"]
 #[allow(dead_code)]
 mod harness;
 

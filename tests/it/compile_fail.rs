@@ -14,7 +14,7 @@
 //! `forge_value`): adding a conversion can change them.
 //! After a deliberate change to what the compiler says (or a new rustc),
 //! re-record the expected errors with
-//! `TRYBUILD=overwrite cargo test --release --test compile_fail` and
+//! `TRYBUILD=overwrite cargo test --release --test it -- compile_fail::` and
 //! review the diff: each case must still fail for its stated reason.
 
 #[test]

@@ -1232,7 +1232,8 @@ fn crafted_host_function_sections_are_checked() {
     };
     assert_eq!([name(&f.bytes, 0), name(&f.bytes, 1), name(&f.bytes, 2)], ["pd-add", "pd-opt", "pd-join"]);
     // Malformed entries (checksums resealed): the section's own check.
-    let malformed: [(&str, &dyn Fn(&mut Vec<u8>)); 7] = [
+    type Damage<'a> = (&'a str, &'a dyn Fn(&mut Vec<u8>));
+    let malformed: [Damage; 7] = [
         ("name running past the section", &|b| {
             let at = host_entry(b, 2);
             put_u32(b, at + 4, 1000);

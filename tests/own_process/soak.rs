@@ -10,7 +10,7 @@
 //! runs 120 s; at least 30 rounds); `MINILISP_SOAK_RSS=0` skips the
 //! resident-set check (for valgrind). Run it by hand for longer:
 //!
-//!     MINILISP_SOAK_SECS=600 cargo test --release --test soak -- --nocapture
+//!     MINILISP_SOAK_SECS=600 cargo test --release --test own_process -- soak:: --nocapture
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -117,6 +117,7 @@ struct Sample {
 
 #[test]
 fn allocation_heavy_rounds_on_dumped_heaps_reach_a_steady_state() {
+    let _alone = crate::alone();
     let secs: u64 = std::env::var("MINILISP_SOAK_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(20);
     let dir = std::env::temp_dir().join(format!("minilisp-soak-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
