@@ -23,10 +23,6 @@
 mod embed;
 #[doc(hidden)]
 pub mod encoding;
-// src/gc is being rewritten on another branch, which documents its own
-// unsafe blocks (one, in heap.rs, does not say `SAFETY:` yet). `expect`,
-// not `allow`: once none is left, clippy says so and this goes.
-#[expect(clippy::undocumented_unsafe_blocks, reason = "src/gc's rewrite documents its unsafe blocks")]
 pub(crate) mod gc;
 pub(crate) mod interp;
 pub mod pdump;
