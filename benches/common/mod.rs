@@ -28,6 +28,12 @@ pub fn criterion() -> Criterion {
 pub struct Samples(Rc<RefCell<Vec<f64>>>);
 
 impl Samples {
+    /// Records one sample's time per iteration (for benchmarks that time
+    /// their own iterations with `iter_custom`).
+    pub fn push(&self, seconds: f64) {
+        self.0.borrow_mut().push(seconds);
+    }
+
     /// The median time of one iteration over the measured samples; `None`
     /// if the benchmark did not run (filtered out on the command line).
     pub fn median(&self) -> Option<f64> {
