@@ -6,7 +6,9 @@
 # (tests/own_process/soak.rs) runs for two minutes here (MINILISP_SOAK_SECS
 # overrides). Last, the
 # corruption and fuzz-regression suites in a debug build, where an integer
-# overflow on a crafted size panics instead of wrapping.
+# overflow on a crafted size panics instead of wrapping, and the unit tests
+# there, where the collector poisons freed cells and the heap's accessors
+# assert that a cell is allocated (a rooting bug fails loudly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # dash.el and s.el (Debian's elpa-dash and elpa-s), which the
@@ -46,3 +48,5 @@ echo "== conformance under MINILISP_GC_STRESS=1, relocating load path"
 MINILISP_GC_STRESS=1 MINILISP_DUMP_RELOCATE=1 cargo test --release --test it -- --exact conformance::conformance_with_emacs
 echo "== dump corruption and fuzz regressions in a debug build (integer overflow checks on)"
 cargo test --test it -- pdump_corrupt:: fuzz_regressions::
+echo "== the unit tests in a debug build (freed cells poisoned, accessors assert the allocated bit)"
+cargo test --lib

@@ -588,10 +588,17 @@ fn section_table_entries_are_checked() {
                     16..24 => {
                         // A longer section overlaps its neighbour or leaves
                         // the file; a shorter one leaves non-zero padding
-                        // behind (or, if only zeros, fails its checksum).
+                        // behind, or, if only zeros, fails its checksum;
+                        // but the heap image's is checked last, so a
+                        // shorter image is refused first because the
+                        // layout's runs no longer fill it.
                         let len = u64_at(&b, s.entry + 16) as usize;
                         let zeros = len < s.len && b[s.offset + len..s.offset + s.len].iter().all(|&x| x == 0);
-                        if zeros { ErrorKind::Checksum } else { ErrorKind::SectionTable }
+                        match (zeros, s.kind == SectionKind::HeapImage as u32) {
+                            (false, _) => ErrorKind::SectionTable,
+                            (true, false) => ErrorKind::Checksum,
+                            (true, true) => ErrorKind::Layout,
+                        }
                     }
                     24..32 => ErrorKind::Checksum,
                     _ => ErrorKind::SectionTable,
