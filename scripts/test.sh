@@ -42,7 +42,7 @@ cargo run --release --quiet --example snapshot_tests >/dev/null
 dump_suites=(--test it --test own_process -- conformance:: pdump::)
 echo "== conformance and dump tests, relocating load path (MINILISP_DUMP_RELOCATE=1)"
 MINILISP_DUMP_RELOCATE=1 cargo test --release "${dump_suites[@]}"
-echo "== conformance and dump tests under MINILISP_GC_STRESS=1 (collect at every allocation)"
+echo "== conformance and dump tests under MINILISP_GC_STRESS=1 (collect at every allocation; every eighth major)"
 MINILISP_GC_STRESS=1 cargo test --release "${dump_suites[@]}"
 echo "== conformance under MINILISP_GC_STRESS=1, relocating load path"
 MINILISP_GC_STRESS=1 MINILISP_DUMP_RELOCATE=1 cargo test --release --test it -- --exact conformance::conformance_with_emacs

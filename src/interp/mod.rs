@@ -11,7 +11,8 @@
 //! a Rust local across an allocation that is *not* otherwise reachable must
 //! be pushed on `self.stack` first (`let slot = self.push_root(v)` ...
 //! `self.stack.truncate(slot)`). Built-in arguments are already on the stack.
-//! `MINILISP_GC_STRESS=1` collects at every allocation to catch mistakes.
+//! `MINILISP_GC_STRESS=1` collects at every allocation to catch mistakes
+//! (minor collections, and a major one every eighth time).
 
 pub mod buffer;
 pub mod builtins;
