@@ -157,3 +157,31 @@
       (and case-fold-search (eq (downcase c1) (downcase c2)))))
 
 ;;; buffers.el ends here
+
+(defun count-lines (start end &optional _ignore-invisible-lines)
+  "Return the number of lines between START and END (as Emacs's simple.el:
+newlines, plus one for a last line without one)."
+  (save-excursion
+    (save-restriction
+      (narrow-to-region start end)
+      (goto-char (point-min))
+      (- (buffer-size) (forward-line (buffer-size))))))
+
+(defun line-number-at-pos (&optional position absolute)
+  "Return the line number at POSITION (default point), counted from the
+start of the accessible portion, or of the buffer if ABSOLUTE. POSITION
+must lie in the accessible portion (Emacs 28 signals otherwise)."
+  (let ((pos (or position (point))))
+    (unless (integerp pos)
+      (signal 'wrong-type-argument (list 'fixnump pos)))
+    (when (or (< pos (point-min)) (> pos (point-max)))
+      (signal 'args-out-of-range (list pos (point-min) (point-max))))
+    (let ((start (if absolute 1 (point-min)))
+          (n 1))
+      (let ((text (save-restriction
+                    (widen)
+                    (buffer-substring-no-properties start pos))))
+        (dotimes (i (length text))
+          (when (eq (aref text i) ?\n)
+            (setq n (1+ n)))))
+      n)))

@@ -1,0 +1,20 @@
+;;; -*- lexical-binding: t -*-
+;; count-lines and line-number-at-pos, narrowed and not.
+(with-temp-buffer
+  (insert "one\ntwo\n\nfour\nfive")
+  (print (list (count-lines (point-min) (point-max))
+               (count-lines 1 5) (count-lines 1 4) (count-lines 5 1)
+               (count-lines 3 3) (count-lines 9 10)))
+  (print (list (line-number-at-pos) (line-number-at-pos 1)
+               (line-number-at-pos 5) (line-number-at-pos 9)
+               (line-number-at-pos (point-max))))
+  (narrow-to-region 5 14)
+  (print (list (line-number-at-pos 5) (line-number-at-pos 14)
+               (line-number-at-pos 14 t)
+               (condition-case e (line-number-at-pos 1) (error e))
+               (condition-case e (line-number-at-pos 1 t) (error e))
+               (count-lines (point-min) (point-max))))
+  (widen)
+  (print (condition-case e (line-number-at-pos 100) (error e)))
+  (print (condition-case e (line-number-at-pos 0) (error e)))
+  (print (condition-case e (line-number-at-pos 'x) (error e))))
