@@ -390,11 +390,11 @@ impl Heap {
         self.reset_cursors();
         let young = std::mem::take(&mut self.young_blocks);
         for &base in &young {
-            // SAFETY: young blocks are live (blocks are freed only by a
-            // major sweep, which empties this list). A cell allocated and
-            // unmarked there is young and untraced, so unreachable: old
-            // cells are marked, or unmarked by the barrier and then traced
-            // as remembered.
+            // An allocated, unmarked cell there is young and untraced: old
+            // cells are marked, or were unmarked by the barrier and traced.
+            // SAFETY: young blocks are live (only a major sweep frees
+            // blocks, and it empties this list); their unmarked cells are
+            // unreachable (above).
             let before = unsafe { self.sweep_block(base, finalizers, &mut stats) };
             // SAFETY: as above.
             let h = unsafe { &*(base as *const BlockHeader) };
@@ -529,10 +529,10 @@ pub(super) unsafe fn finalize_cell(
     dead: &mut Vec<HostBox>,
 ) {
     let is_mapped = |p: usize| super::heap::in_ranges(mapped, p);
-    // SAFETY: per the contract the cell holds a valid `kind` object whose payloads
-    // came from `payload_from_vec`/`string_payload` with the recorded lengths
-    // (a host object's box from `Box::into_raw`), unless they lie in a mapped
-    // dump, which is never freed.
+    // Payloads come from `payload_from_vec`/`string_payload` with the
+    // recorded lengths, a host object's box from `Box::into_raw`.
+    // SAFETY: per the contract, a valid `kind` object whose payloads are
+    // freed once; those in a mapped dump are never freed.
     unsafe {
         match kind {
             BlockKind::Cons | BlockKind::Float => {}

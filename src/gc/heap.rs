@@ -335,10 +335,9 @@ impl Heap {
     fn debug_check_live(&self, v: Value) {
         #[cfg(debug_assertions)]
         if !self.is_mapped(v.addr()) {
-            // SAFETY: heap invariant for a pointer value outside the mapped
-            // ranges: its block is live, even if the cell was freed (blocks
-            // go back to the allocator only when empty, and a rooting bug
-            // is what this check exists to catch).
+            // (Blocks go back to the allocator only when empty.)
+            // SAFETY: heap invariant for a pointer outside the mapped ranges:
+            // its block is live, even if the cell was freed.
             let allocated = unsafe {
                 let h = header_of(v.addr());
                 bit(&(*h).allocated, cell_index(v.addr(), (*h).kind))
@@ -500,10 +499,9 @@ impl Heap {
     pub fn host_object(&self, v: Value) -> &HostBox {
         // Checked even in release builds: the box is a raw pointer away.
         assert!(self.is_host_object(v), "not a host object");
-        // SAFETY: heap invariant: `v` is a live HostObject cell, whose box
-        // (from `alloc_host_object`) is freed only when a sweep finds the
-        // cell dead or the heap drops, both of which need `&mut self`, so
-        // not while this borrow lives.
+        // (A box is freed only by a sweep or the heap's drop.)
+        // SAFETY: `v` is a live HostObject cell (heap invariant); freeing
+        // its box needs `&mut self`, so not while this borrow lives.
         unsafe { &*(*(v.addr() as *const HostObject)).boxed }
     }
 
