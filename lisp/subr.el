@@ -58,46 +58,48 @@
           (setq decls (cdr decls)))
         (nreverse forms))))
 
+(defalias 'byte-run--parse-body
+  #'(lambda (docstring body)
+      "Split what follows a definition's arglist, DOCSTRING (its first
+form) and BODY (the rest), into (DECLS . BODY): the contents of a
+`declare' form, and the body with the docstring put back, `(nil)' if
+empty. Shared by `defmacro' and `defun', so defined before either."
+      (let ((decls
+             (cond
+              ((eq (car-safe docstring) 'declare)
+               (prog1 (cdr docstring) (setq docstring nil)))
+              ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
+               (prog1 (cdr (car body)) (setq body (cdr body)))))))
+        (if docstring (setq body (cons docstring body))
+          (if (null body) (setq body '(nil))))
+        (cons decls body))))
+
 (defalias 'defmacro
   (cons 'macro
         #'(lambda (name arglist &optional docstring &rest body)
-            (let ((decls
-                   (cond
-                    ((eq (car-safe docstring) 'declare)
-                     (prog1 (cdr docstring) (setq docstring nil)))
-                    ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
-                     (prog1 (cdr (car body)) (setq body (cdr body)))))))
-              (if docstring (setq body (cons docstring body))
-                (if (null body) (setq body '(nil))))
-              (let ((def (list 'defalias (list 'quote name)
-                               (list 'cons ''macro
-                                     (list 'function
-                                           (cons 'lambda (cons arglist body))))))
-                    (declarations
-                     (if decls (byte-run--declarations name arglist decls t))))
-                (if declarations
-                    (cons 'prog1 (cons def declarations))
-                  def))))))
+            (let* ((parsed (byte-run--parse-body docstring body))
+                   (def (list 'defalias (list 'quote name)
+                              (list 'cons ''macro
+                                    (list 'function
+                                          (cons 'lambda (cons arglist (cdr parsed)))))))
+                   (declarations
+                    (if (car parsed) (byte-run--declarations name arglist (car parsed) t))))
+              (if declarations
+                  (cons 'prog1 (cons def declarations))
+                def)))))
 
 (defmacro defun (name arglist &optional docstring &rest body)
   (or name (error "Cannot define '%s' as a function" name))
   (if (null (and (listp arglist) (null (delq t (mapcar #'symbolp arglist)))))
       (error "Malformed arglist: %s" arglist))
-  (let ((decls
-         (cond
-          ((eq (car-safe docstring) 'declare)
-           (prog1 (cdr docstring) (setq docstring nil)))
-          ((and (stringp docstring) (eq (car-safe (car body)) 'declare))
-           (prog1 (cdr (car body)) (setq body (cdr body)))))))
-    (if docstring (setq body (cons docstring body))
-      (if (null body) (setq body '(nil))))
-    (let ((def (list 'defalias (list 'quote name)
-                     (list 'function (cons 'lambda (cons arglist body)))))
-          (declarations
-           (if decls (byte-run--declarations name arglist decls nil))))
-      (if declarations
-          (cons 'prog1 (cons def declarations))
-        def))))
+  (let* ((parsed (byte-run--parse-body docstring body))
+         (def (list 'defalias (list 'quote name)
+                    (list 'function (cons 'lambda (cons arglist (cdr parsed))))))
+         (declarations
+          (if (car parsed) (byte-run--declarations name arglist (car parsed) nil))))
+    (if declarations
+        (cons 'prog1 (cons def declarations))
+      def)))
 
 (defmacro lambda (&rest cdr)
   (list 'function (cons 'lambda cdr)))
