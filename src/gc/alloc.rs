@@ -103,12 +103,13 @@ impl Heap {
     pub(super) fn reset_cursors(&mut self) {
         self.cursors = Default::default();
     }
+}
 
-    /// After a block's sweep: offers it for allocation if it has room.
-    pub(super) fn offer_for_reuse(&mut self, h: &BlockHeader, base: usize) {
-        if h.ncells - h.live_cells >= h.ncells / REUSE_FRACTION {
-            self.reusable[h.kind as usize].push(base);
-        }
+/// After a block's sweep: offers it (`h` at `base`) for allocation, in its
+/// kind's `reusable` list, if it has room.
+pub(super) fn offer_for_reuse(reusable: &mut [Vec<usize>; 5], h: &BlockHeader, base: usize) {
+    if h.ncells - h.live_cells >= h.ncells / REUSE_FRACTION {
+        reusable[h.kind as usize].push(base);
     }
 }
 

@@ -36,6 +36,7 @@
 use std::time::Instant;
 
 use super::block::{BITMAP_WORDS, BLOCK_KINDS, BlockHeader, BlockKind, CELLS_OFFSET, bit, bitmap_words, cell_index, header_of, set_bit};
+use super::alloc::offer_for_reuse;
 use super::heap::{Heap, free_payload, free_string_payload};
 use super::object::*;
 use super::symbol::SymFlags;
@@ -368,11 +369,8 @@ impl Heap {
                 kept.push(block);
             }
             self.blocks[k] = kept;
-            for i in 0..self.blocks[k].len() {
-                let block = &self.blocks[k][i];
-                let (base, h) = (block.base(), block.header() as *const BlockHeader);
-                // SAFETY: `h` is the header of a block the heap owns.
-                self.offer_for_reuse(unsafe { &*h }, base);
+            for block in &self.blocks[k] {
+                offer_for_reuse(&mut self.reusable, block.header(), block.base());
             }
             // Popped from the end: lowest addresses first.
             self.reusable[k].sort_unstable_by(|a, b| b.cmp(a));
@@ -399,7 +397,7 @@ impl Heap {
             // SAFETY: as above.
             let h = unsafe { &*(base as *const BlockHeader) };
             self.old_bytes = self.old_bytes - before + h.live_bytes;
-            self.offer_for_reuse(h, base);
+            offer_for_reuse(&mut self.reusable, h, base);
         }
         self.young_blocks = young;
         self.young_blocks.clear();

@@ -239,11 +239,19 @@ impl Heap {
     }
 
     pub fn alloc_vector(&mut self, len: usize, init: Value) -> Value {
-        let data = payload_from_vec(vec![init; len]);
+        self.alloc_slots(VecKind::Vector, vec![init; len])
+    }
+
+    /// A vector-shaped object of `kind` (a vector or a record) owning `slots`.
+    fn alloc_slots(&mut self, kind: VecKind, slots: Vec<Value>) -> Value {
+        debug_assert!(kind.has_slots());
+        let len = slots.len();
+        let data = payload_from_vec(slots);
         self.bytes_since_gc += len * 8;
         let a = self.alloc_cell(BlockKind::Vec32);
-        // SAFETY: `a` is a fresh cell sized and aligned for a Vector.
-        unsafe { (a as *mut Vector).write(Vector { header: VecKind::Vector as u64, len, data, _reserved: 0 }) };
+        // SAFETY: `a` is a fresh cell sized and aligned for a Vector (a
+        // record has the same layout).
+        unsafe { (a as *mut Vector).write(Vector { header: kind as u64, len, data, _reserved: 0 }) };
         Value::from_ptr(a, TAG_VECLIKE)
     }
 
@@ -262,27 +270,13 @@ impl Heap {
     }
 
     pub fn alloc_vector_from(&mut self, items: &[Value]) -> Value {
-        let data = payload_from_vec(items.to_vec());
-        self.bytes_since_gc += items.len() * 8;
-        let a = self.alloc_cell(BlockKind::Vec32);
-        // SAFETY: as in `alloc_vector`.
-        unsafe {
-            (a as *mut Vector).write(Vector { header: VecKind::Vector as u64, len: items.len(), data, _reserved: 0 })
-        };
-        Value::from_ptr(a, TAG_VECLIKE)
+        self.alloc_slots(VecKind::Vector, items.to_vec())
     }
 
     /// A record: a vector-shaped object with the `Record` kind word; slot 0
     /// is its type.
     pub fn alloc_record_from(&mut self, items: &[Value]) -> Value {
-        let data = payload_from_vec(items.to_vec());
-        self.bytes_since_gc += items.len() * 8;
-        let a = self.alloc_cell(BlockKind::Vec32);
-        // SAFETY: as in `alloc_vector`; a record has the layout of a vector.
-        unsafe {
-            (a as *mut Vector).write(Vector { header: VecKind::Record as u64, len: items.len(), data, _reserved: 0 })
-        };
-        Value::from_ptr(a, TAG_VECLIKE)
+        self.alloc_slots(VecKind::Record, items.to_vec())
     }
 
     /// A bignum from its sign and little-endian magnitude limbs (no
